@@ -1,0 +1,230 @@
+"""The checking pipeline: document -> candidate sentences -> matches -> context -> findings.
+
+The fast path squeezes each block and sentence to letters and asks the lexicon index which
+patterns could occur there; only those are matched, and the spaCy pipeline only runs on sentences
+whose matches need grammar (a separated verb particle). `exhaustive=True` is the straightforward
+reference: every pattern on every sentence, and the pipeline over every sentence first. Both give
+identical findings (tested, and checked in the benchmark).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from taalcheck.documents.base import Document
+from taalcheck.language.normalize import fold, squeeze
+from taalcheck.language.pipeline import DutchPipeline, describe_pipeline, load_pipeline
+from taalcheck.language.text import Token, count_words, iter_blocks, iter_sentences, tokenize
+from taalcheck.lexicon import Lexicon
+from taalcheck.matching.context import Passage, apply_context, is_legal_document, quote_spans
+from taalcheck.matching.matcher import RawMatch, clause_ids, match_sentence, particle_looks_separated
+from taalcheck.matching.suppression import apply_suppressions
+from taalcheck.model import Balance, FileResult, Finding, PositiveMatch
+from taalcheck.settings import Settings
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    tokens: list[Token]
+    doc: Any = None
+
+
+class Checker:
+    """Checks documents against a lexicon; loads the Dutch pipeline lazily, once."""
+
+    def __init__(self, lexicon: Lexicon, settings: Settings | None = None, exhaustive: bool = False) -> None:
+        self.lexicon = lexicon
+        self.settings = settings or Settings()
+        self.exhaustive = exhaustive
+        self.pipeline_choice = describe_pipeline(self.settings.model)
+        self._pipeline: DutchPipeline | None = None
+        self._allow = frozenset(fold(term.replace(" ", "")) for term in self.settings.allow)
+
+    @property
+    def pipeline(self) -> DutchPipeline:
+        if self._pipeline is None:
+            self._pipeline = load_pipeline(self.settings.model)
+        return self._pipeline
+
+    @property
+    def pipeline_loaded(self) -> bool:
+        return self._pipeline is not None
+
+    # -- matching -------------------------------------------------------------------------
+
+    def _analysed(self, sentence: _Sentence, text: str) -> Any:
+        if sentence.doc is None:
+            sentence.doc = self.pipeline.analyse(text[sentence.start : sentence.end])
+        return sentence.doc
+
+    def _particle_confirmed(self, match: RawMatch, sentence: _Sentence, text: str) -> bool:
+        tokens = sentence.tokens
+        clauses = clause_ids(tokens)
+        for verb, particle in match.checks:
+            heuristic = particle_looks_separated(tokens, clauses, particle)
+            if heuristic:
+                continue
+            if self.pipeline_choice.is_blank and not self.exhaustive:
+                return False
+            doc = self._analysed(sentence, text)
+            if not self.pipeline.has_parser:
+                return False
+            by_offset = {token.idx + sentence.start: token for token in doc}
+            spacy_particle = by_offset.get(tokens[particle].start)
+            spacy_verb = by_offset.get(tokens[verb].start)
+            if spacy_particle is not None and spacy_particle.dep_ == "compound:prt":
+                continue
+            if spacy_verb is not None and DutchPipeline.lemma(spacy_verb) == tokens[particle].norm + _infinitive(match):
+                continue
+            return False
+        return True
+
+    def _sentence_matches(self, text: str, start: int, end: int) -> tuple[_Sentence, list[RawMatch]]:
+        patterns = self.lexicon.compiled.patterns if self.exhaustive else self.lexicon.compiled.candidates(
+            squeeze(text[start:end])
+        )
+        sentence = _Sentence(start, end, [])
+        if self.exhaustive:
+            self._analysed(sentence, text)
+        if not patterns:
+            return sentence, []
+        sentence.tokens = tokenize(text, start, end)
+        raw = match_sentence(patterns, text, sentence.tokens)
+        raw = [match for match in raw if not match.checks or self._particle_confirmed(match, sentence, text)]
+        return sentence, _without_overlaps(raw)
+
+    # -- documents ------------------------------------------------------------------------
+
+    def check_document(self, document: Document) -> FileResult:
+        """All findings, silenced findings, trust wording and balance of one document."""
+        text = document.analysis_text
+        rules = self.lexicon.context_rules
+        legal_document = is_legal_document(text, rules)
+        findings: list[Finding] = []
+        silenced: list[Finding] = []
+        positives: list[PositiveMatch] = []
+        words = 0
+        for segment in document.segments:
+            words += count_words(text[segment.start : segment.end])
+            for block_start, block_end in iter_blocks(text, segment.start, segment.end):
+                if not self.exhaustive and not self.lexicon.compiled.has_candidates(
+                    squeeze(text[block_start:block_end])
+                ):
+                    continue
+                quotes = quote_spans(text, block_start, block_end, rules)
+                for start, end in iter_sentences(text, block_start, block_end):
+                    _, matches = self._sentence_matches(text, start, end)
+                    passage = Passage(text, (start, end), (block_start, block_end), quotes, legal_document)
+                    for match in matches:
+                        entry = match.compiled.entry
+                        if entry.kind == "trust":
+                            positives.append(_positive(match, passage))
+                            continue
+                        finding, is_silenced = self._finding(document, segment.location, match, passage)
+                        (silenced if is_silenced else findings).append(finding)
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        findings, notices, suppressed = apply_suppressions(document.text, findings, self.lexicon.entries)
+        silenced.extend(suppressed)
+        reported = [f for f in findings if f.severity >= self.settings.min_severity]
+        balance = _balance(words, reported, positives)
+        return FileResult(
+            path=document.path,
+            findings=reported,
+            silenced=silenced,
+            positives=positives,
+            balance=balance,
+            document=document,
+            notices=notices,
+        )
+
+    def _finding(
+        self, document: Document, location: str | None, match: RawMatch, passage: Passage
+    ) -> tuple[Finding, bool]:
+        """The finding for a match, and whether context or configuration silences it."""
+        entry = match.compiled.entry
+        severity = self.settings.severity.get(entry.id, entry.severity)
+        verdict = apply_context(self.lexicon.context_rules, severity, entry.tags, match.spans, passage)
+        start, end = match.spans[0][0], match.spans[-1][1]
+        line, column = document.line_column(start)
+        end_line, end_column = document.line_column(end)
+        passage_text = document.text[start:end]
+        notes = list(verdict.notes)
+        silenced = verdict.silenced
+        if entry.id in self.settings.disable:
+            silenced, notes = True, [*notes, "niet gemeld: uitgezet in de configuratie"]
+        elif self._allow and fold("".join(passage_text.split())) in self._allow:
+            silenced, notes = True, [*notes, "niet gemeld: toegestaan in de configuratie"]
+        finding = Finding(
+            rule=entry.id,
+            severity=verdict.severity,
+            principle=entry.principle,
+            start=start,
+            end=end,
+            spans=match.spans,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=passage_text,
+            message=entry.reason,
+            suggestions=entry.alternatives,
+            mention=verdict.mention,
+            context=tuple(notes),
+            original_severity=severity,
+            location=location,
+        )
+        return finding, silenced
+
+
+def _infinitive(match: RawMatch) -> str:
+    for group in match.compiled.pattern.groups:
+        for word in group:
+            if word.particle and word.infinitive:
+                return word.infinitive
+    return ""
+
+
+def _without_overlaps(matches: list[RawMatch]) -> list[RawMatch]:
+    """Drop a match whose tokens lie inside a more specific match of the same kind."""
+    kept = []
+    for match in matches:
+        tokens = set(match.tokens)
+        dominated = False
+        for other in matches:
+            if other is match or other.compiled.entry.kind != match.compiled.entry.kind:
+                continue
+            other_tokens = set(other.tokens)
+            if tokens < other_tokens:
+                dominated = True
+            elif tokens == other_tokens and other.compiled.entry.id != match.compiled.entry.id:
+                mine, theirs = match.compiled.entry.severity, other.compiled.entry.severity
+                if theirs > mine or (theirs == mine and other.compiled.index < match.compiled.index):
+                    dominated = True
+            elif tokens == other_tokens and other.compiled.index < match.compiled.index:
+                dominated = True  # same entry, two patterns
+            if dominated:
+                break
+        if not dominated:
+            kept.append(match)
+    return kept
+
+
+def _positive(match: RawMatch, passage: Passage) -> PositiveMatch:
+    start, end = match.spans[0][0], match.spans[-1][1]
+    quoted = any(qs <= start and end <= qe for qs, qe in passage.quotes)
+    entry = match.compiled.entry
+    return PositiveMatch(entry.id, entry.principle, start, end, quoted)
+
+
+def _balance(words: int, findings: list[Finding], positives: list[PositiveMatch]) -> Balance:
+    by_principle: dict[str, int] = {}
+    control = 0
+    for finding in findings:
+        by_principle[finding.principle] = by_principle.get(finding.principle, 0) + 1
+        if not finding.mention:
+            control += 1
+    trust = sum(1 for positive in positives if not positive.quoted)
+    return Balance(words=words, control=control, trust=trust, by_principle=by_principle)

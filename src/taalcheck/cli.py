@@ -1,0 +1,338 @@
+"""The `taalcheck` command: a thin layer over the public API."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from taalcheck import __version__
+from taalcheck.errors import TaalcheckError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from taalcheck.model import CheckResult
+    from taalcheck.settings import Settings
+
+app = typer.Typer(
+    name="taalcheck",
+    help="Taaladvies voor rapportages: van controle en beheersing naar visie, vertrouwen en verantwoordelijkheid.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+lexicon_app = typer.Typer(help="Het lexicon bekijken en testen.", invoke_without_command=True, no_args_is_help=False)
+app.add_typer(lexicon_app, name="lexicon")
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    concise = "concise"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    html = "html"
+
+
+class SeverityOption(str, Enum):
+    hint = "hint"
+    suggestion = "suggestion"
+    warning = "warning"
+
+
+def _console(no_color: bool = False, stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(
+        stderr=stderr,
+        no_color=no_color or bool(os.environ.get("NO_COLOR")),
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        from taalcheck.language.pipeline import describe_pipeline
+
+        typer.echo(f"taalcheck {__version__}")
+        typer.echo(f"Nederlandse pipeline: {describe_pipeline().describe()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", help="Toon de versie en de Nederlandse pipeline.", callback=_version_callback, is_eager=True)
+    ] = False,
+) -> None:
+    """taalcheck leest een rapport en stelt andere woorden voor waar de tekst uitgaat van controle en beheersing."""
+
+
+def _settings(config: Path | None, model: str | None, min_severity: SeverityOption | None, start: Path) -> Settings:
+    from dataclasses import replace
+
+    from taalcheck.config import find_config, load_config
+    from taalcheck.model import Severity
+    from taalcheck.settings import Settings
+
+    path = config or find_config(start)
+    settings = load_config(path) if path else Settings()
+    if model:
+        settings = replace(settings, model=model)
+    if min_severity:
+        settings = replace(settings, min_severity=Severity.parse(min_severity.value))
+    return settings
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Bestanden of mappen (.txt, .md, .docx, .odt, .pdf); '-' leest van standaardinvoer.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Uitvoervorm.")] = OutputFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Schrijf de uitvoer naar dit bestand.")] = None,
+    min_severity: Annotated[Optional[SeverityOption], typer.Option("--min-severity", help="Toon alleen meldingen vanaf dit niveau.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Configuratiebestand (taalcheck.toml of pyproject.toml).")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Sla paden over die op dit patroon passen (herhaalbaar).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Aantal bestanden tegelijk.")] = 1,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Toon aantallen per lexicon-item.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Geen kleur in de uitvoer.")] = False,
+) -> None:
+    """Controleer rapporten en toon passages met een voorstel voor ander woordgebruik."""
+    from taalcheck.run import run_check
+
+    settings = _settings(config, model, min_severity, Path.cwd())
+    result, entries = run_check(paths, settings, exclude or [], jobs, progress=output_format == OutputFormat.text)
+    _emit(result, entries, output_format.value, output, statistics, no_color, [Path(p) for p in paths if p != "-"])
+    threshold = settings.min_severity
+    raise typer.Exit(EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN)
+
+
+def _emit(
+    result: CheckResult, entries: dict, fmt: str, output: Path | None, statistics: bool, no_color: bool, inputs: list[Path]
+) -> None:
+    from taalcheck.report import renderer
+
+    if output is not None:
+        _refuse_overwrite(output, inputs)
+    if fmt == "text" and output is None:
+        from taalcheck.report.text import render_text
+
+        console = _console(no_color)
+        render_text(result, entries, console)
+        if statistics:
+            from taalcheck.report.statistics import render_statistics
+
+            console.print(render_statistics(result, entries), markup=False)
+        return
+    if fmt == "text":
+        from rich.console import Console
+
+        from taalcheck.report.text import render_text
+
+        console = Console(record=True, file=open(os.devnull, "w"), no_color=True, width=120)  # noqa: SIM115
+        render_text(result, entries, console)
+        rendered = console.export_text()
+    else:
+        rendered = renderer(fmt)(result, entries)
+    if statistics and fmt in ("text", "concise"):
+        from taalcheck.report.statistics import render_statistics
+
+        rendered += render_statistics(result, entries)
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        try:
+            output.write_text(rendered, encoding="utf-8")
+        except OSError as error:
+            raise TaalcheckError(f"{output}: kan de uitvoer niet schrijven ({error.strerror})") from None
+        _console(no_color, stderr=True).print(f"Uitvoer geschreven naar {output}", markup=False)
+
+
+def _refuse_overwrite(output: Path, inputs: list[Path]) -> None:
+    target = output.resolve()
+    for source in inputs:
+        if source.exists() and (source.resolve() == target or (source.is_dir() and False)):
+            raise TaalcheckError(f"{output}: uitvoer zou een invoerbestand overschrijven; kies een andere naam met -o")
+
+
+@app.command()
+def explain(rule: Annotated[str, typer.Argument(help="Id van een lexicon-item, bijvoorbeeld escalatiebeheersing.")]) -> None:
+    """Toon de uitlegpagina van een lexicon-item: wat, waarom, voorbeeld, wat in plaats daarvan."""
+    from taalcheck.api import make_checker
+    from taalcheck.report.explain import render_explain
+
+    checker = make_checker()
+    entries = checker.lexicon.entries
+    entry = entries.get(rule) or next((e for e in entries.values() if e.term.lower() == rule.lower()), None)
+    if entry is None:
+        from difflib import get_close_matches
+
+        close = get_close_matches(rule, list(entries), n=3)
+        hint = f" Bedoelt u: {', '.join(close)}?" if close else " Zie `taalcheck lexicon` voor alle items."
+        raise TaalcheckError(f"onbekend lexicon-item '{rule}'.{hint}")
+    render_explain(entry, _console())
+
+
+@lexicon_app.callback()
+def lexicon_table(ctx: typer.Context) -> None:
+    """Toon alle lexicon-items: id, term, principe, ernst."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from rich.table import Table
+
+    from taalcheck.api import make_checker
+    from taalcheck.model import PRINCIPLES
+
+    entries = make_checker().lexicon.entries
+    table = Table(title="taalcheck-lexicon", show_lines=False)
+    for column in ("id", "term", "principe", "ernst"):
+        table.add_column(column)
+    for entry in sorted(entries.values(), key=lambda e: (e.kind, e.principle, e.id)):
+        if entry.kind == "control":
+            table.add_row(entry.id, entry.term, PRINCIPLES[entry.principle], entry.severity.label)
+    console = _console()
+    console.print(table)
+    control = sum(1 for e in entries.values() if e.kind == "control")
+    console.print(f"{control} items; daarnaast {len(entries) - control} positieve formuleringen voor de balans.", markup=False)
+
+
+@lexicon_app.command("test")
+def lexicon_test(paths: Annotated[list[Path], typer.Argument(help="Lexiconbestanden (YAML) om te valideren en te testen.")]) -> None:
+    """Valideer lexiconbestanden en draai hun voorbeelden als tests."""
+    from taalcheck.checker import Checker
+    from taalcheck.lexicon import load_lexicon
+    from taalcheck.lexicon.examples import run_examples
+    from taalcheck.lexicon.loader import bundled_lexicon_files, load_file
+
+    bundled = {p.resolve() for p in bundled_lexicon_files()}
+    extra = tuple(p for p in paths if p.resolve() not in bundled)
+    lexicon = load_lexicon(extra)
+    checker = Checker(lexicon)
+    console = _console()
+    failed = 0
+    for path in paths:
+        entries = load_file(path)
+        count, failures = run_examples(entries, checker)
+        for failure in failures:
+            console.print(f"{path}: {failure.describe()}", markup=False)
+        failed += len(failures)
+        status = "in orde" if not failures else f"{len(failures)} mislukt"
+        console.print(f"{path}: {len(entries)} items, {count} voorbeelden: {status}", markup=False)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+@app.command()
+def info(model: Annotated[Optional[str], typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")] = None) -> None:
+    """Toon versie, Nederlandse pipeline (met scores) en lexicon."""
+    from taalcheck.language.pipeline import describe_pipeline
+    from taalcheck.lexicon.loader import bundled_lexicon_dir
+
+    choice = describe_pipeline(model)
+    console = _console()
+    console.print(f"taalcheck {__version__}", markup=False)
+    console.print(f"Nederlandse pipeline: {choice.describe()}", markup=False)
+    if choice.location:
+        console.print(f"  locatie: {choice.location}", markup=False)
+    labels = {"pos_acc": "woordsoort", "morph_acc": "morfologie", "lemma_acc": "lemma", "dep_uas": "UAS", "dep_las": "LAS", "sents_f": "zinsgrenzen F"}
+    if choice.scores:
+        scores = ", ".join(f"{labels[k]} {v * 100:.1f}" for k, v in choice.scores.items())
+        console.print(f"  scores (UD Alpino dev): {scores}", markup=False)
+    console.print(f"Lexicon: {bundled_lexicon_dir()}", markup=False)
+
+
+@app.command()
+def annotate(
+    source: Annotated[Path, typer.Argument(help="Het Word-bestand (.docx) om te controleren.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="De kopie met opmerkingen (.docx).")],
+    min_severity: Annotated[Optional[SeverityOption], typer.Option("--min-severity")] = None,
+    model: Annotated[Optional[str], typer.Option("--model")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+) -> None:
+    """Schrijf een kopie van een Word-bestand met een opmerking bij elke passage (het origineel blijft onaangeroerd)."""
+    from taalcheck.api import check_file_result, make_checker
+    from taalcheck.errors import InputError
+    from taalcheck.report.annotate import annotate_docx
+
+    if source.suffix.lower() != ".docx":
+        raise InputError(str(source), "annotate werkt alleen met Word-bestanden (.docx)")
+    if output.suffix.lower() != ".docx":
+        raise InputError(str(output), "de uitvoer moet een .docx-bestand zijn")
+    _refuse_overwrite(output, [source])
+    settings = _settings(config, model, min_severity, Path.cwd())
+    result = check_file_result(source, settings=settings, checker=make_checker(settings))
+    placed = annotate_docx(source, output, result.findings, result.document)
+    _console().print(f"{placed} opmerkingen geplaatst in {output} (origineel ongewijzigd: {source})", markup=False)
+
+
+@app.command("eval")
+def evaluate(
+    corpora: Annotated[list[Path], typer.Argument(help="Geannoteerde corpora (YAML) zoals dev-corpus.yaml.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text of json.")] = OutputFormat.text,
+    min_recall: Annotated[Optional[float], typer.Option("--min-recall", min=0, max=1)] = None,
+    min_precision: Annotated[Optional[float], typer.Option("--min-precision", min=0, max=1)] = None,
+    model: Annotated[Optional[str], typer.Option("--model")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+) -> None:
+    """Meet recall en precisie van het lexicon op een geannoteerd corpus."""
+    from taalcheck.api import make_checker
+    from taalcheck.evaluation import evaluate_corpora, render_evaluation
+
+    settings = _settings(config, model, None, Path.cwd())
+    report = evaluate_corpora(corpora, make_checker(settings))
+    if output_format == OutputFormat.json:
+        import json
+
+        sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        render_evaluation(report, _console())
+    too_low = (min_recall is not None and report.recall < min_recall) or (
+        min_precision is not None and report.precision < min_precision
+    )
+    raise typer.Exit(EXIT_FINDINGS if too_low else EXIT_CLEAN)
+
+
+def main() -> None:
+    """Entry point: run the app; errors become one Dutch line on stderr and exit code 2."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except TaalcheckError as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        _fail("afgebroken")
+    except Exception as error:  # click usage errors and anything unexpected
+        import click
+
+        no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
+        if no_args and isinstance(error, no_args):
+            sys.stdout.write(error.format_message() + "\n")
+            sys.exit(EXIT_CLEAN)
+        if isinstance(error, click.exceptions.UsageError):
+            _fail(error.format_message(), hint=error.ctx.command_path if error.ctx else None)
+        if isinstance(error, click.exceptions.Abort):
+            _fail("afgebroken")
+        if isinstance(error, click.exceptions.ClickException):
+            _fail(error.format_message())
+        if os.environ.get("TAALCHECK_DEBUG"):
+            raise
+        _fail(f"onverwachte fout ({type(error).__name__}: {error}); zet TAALCHECK_DEBUG=1 voor details")
+    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+
+
+def _fail(message: str, hint: str | None = None) -> None:
+    line = f"taalcheck: fout: {message}"
+    if hint:
+        line += f" (zie `{hint} --help`)"
+    sys.stderr.write(line.replace("\n", " ") + "\n")
+    sys.exit(EXIT_ERROR)

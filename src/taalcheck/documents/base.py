@@ -1,0 +1,75 @@
+"""The document model every reader produces: text, analysable text and segments."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of prose in `Document.text` (`start`..`end`, exclusive).
+
+    `location` is a human label for structured files ("alinea 4", "tabel 1, rij 2, kolom 3",
+    "pagina 2"); `None` for plain text where line and column say enough.
+    `ref` is reader-specific data to find the source object again (e.g. a docx paragraph index).
+    """
+
+    start: int
+    end: int
+    location: str | None = None
+    ref: object = None
+
+
+@dataclass
+class Document:
+    """A file turned into text.
+
+    `text` is the text offsets refer to (the decoded file for .txt/.md, the extracted text for
+    Word, OpenDocument and PDF). `analysis_text` has exactly the same length; parts that are not
+    prose (Markdown code, link targets, template placeholders) are blanked with spaces and damaged
+    PDF ligatures are repaired in place. Matching runs on `analysis_text` within `segments`.
+    """
+
+    path: str
+    text: str
+    segments: list[Segment]
+    kind: str = "txt"
+    analysis_text: str = ""
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.analysis_text:
+            self.analysis_text = self.text
+        if len(self.analysis_text) != len(self.text):
+            raise ValueError("analysis_text must have the same length as text")
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._line_starts = starts
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a code-point offset in `text`."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def line_offset(self, line: int) -> int:
+        """Offset in `text` where a 1-based line starts."""
+        return self._line_starts[line - 1]
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """The segment containing `offset`, if any."""
+        starts = [segment.start for segment in self.segments]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset <= self.segments[index].end:
+            return self.segments[index]
+        return None

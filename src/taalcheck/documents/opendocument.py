@@ -1,0 +1,187 @@
+"""OpenDocument text (.odt): paragraphs, headings, lists, table cells, notes, headers and footers.
+
+odfdo opens and checks the package; the text is walked in content.xml and styles.xml with lxml
+so tracked deletions, annotations, notes and indexes are treated exactly.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+import odfdo
+from lxml import etree
+
+from ..errors import InputError
+from .base import Document
+from .word import assemble
+
+CORRUPT_PROBLEM = "beschadigd bestand of geen geldig OpenDocument-tekstdocument (.odt)"
+ENCRYPTED_PROBLEM = "met een wachtwoord beveiligd: sla een kopie zonder wachtwoord op en probeer opnieuw"
+
+_NS = {
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+}
+
+
+def _q(name: str) -> str:
+    prefix, local = name.split(":")
+    return f"{{{_NS[prefix]}}}{local}"
+
+
+_PARAGRAPHS = frozenset({_q("text:p"), _q("text:h")})
+_TABLE = _q("table:table")
+_ROW = _q("table:table-row")
+_CELL = _q("table:table-cell")
+_COVERED = _q("table:covered-table-cell")
+_NOTE = _q("text:note")
+#: Elements whose content is not running text of the paragraph or container they are in.
+_SKIP = frozenset(
+    _q(name)
+    for name in (
+        "text:tracked-changes",
+        "office:annotation",
+        "text:note",
+        "text:table-of-content",
+        "text:alphabetical-index",
+        "text:illustration-index",
+        "text:table-index",
+        "text:object-index",
+        "text:user-index",
+        "text:bibliography",
+        "text:sequence-decls",
+        "text:variable-decls",
+        "text:user-field-decls",
+        "office:forms",
+        "table:table-columns",
+        "table:table-column",
+    )
+) | {"{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}frame"}
+
+
+def paragraph_text(element: Any) -> str:
+    """The text of a `text:p` or `text:h` element (notes and annotations left out)."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in _SKIP:
+            if tag == _q("text:s"):
+                parts.append(" " * int(child.get(_q("text:c"), "1")))
+            elif tag == _q("text:tab"):
+                parts.append("\t")
+            elif tag == _q("text:line-break"):
+                parts.append("\n")
+            else:
+                parts.append(paragraph_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _iter_rows(table: Any) -> Iterator[Any]:
+    for child in table:
+        if child.tag == _ROW:
+            yield child
+        elif isinstance(child.tag, str) and child.tag not in _SKIP:
+            yield from _iter_rows(child)  # header rows, row groups
+
+
+def _iter_blocks(
+    container: Any, counter: list[int], location: str | None = None
+) -> Iterator[tuple[Any, str | None]]:
+    """(paragraph, location) in document order; tables cell by cell."""
+    for child in container:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag in _PARAGRAPHS:
+            yield child, location
+        elif tag == _TABLE:
+            counter[0] += 1
+            table = counter[0]
+            for row_number, row in enumerate(_iter_rows(child), start=1):
+                column = 1
+                for cell in row:
+                    if cell.tag not in (_CELL, _COVERED):
+                        continue
+                    repeat = int(cell.get(_q("table:number-columns-repeated"), "1"))
+                    if cell.tag == _CELL:
+                        where = location or f"tabel {table}, rij {row_number}, kolom {column}"
+                        yield from _iter_blocks(cell, counter, where)
+                    column += repeat
+        else:  # lists, list items, sections, ...
+            yield from _iter_blocks(child, counter, location)
+
+
+def _body_entries(root: Any) -> list[tuple[str, str | None, object]]:
+    entries: list[tuple[str, str | None, object]] = []
+    body = root.find(f"{_q('office:body')}/{_q('office:text')}")
+    if body is None:
+        raise ValueError("no office:text")
+    number = 0
+    for index, (paragraph, location) in enumerate(_iter_blocks(body, [0])):
+        text = paragraph_text(paragraph)
+        if location is None and text.strip():
+            number += 1
+            location = f"alinea {number}"
+        entries.append((text, location, ("body", index)))
+    counters = {"footnote": 0, "endnote": 0}
+    for note in body.iter(_NOTE):
+        note_class = note.get(_q("text:note-class"), "footnote")
+        label = "eindnoot" if note_class == "endnote" else "voetnoot"
+        key = "endnote" if note_class == "endnote" else "footnote"
+        counters[key] += 1
+        note_body = note.find(_q("text:note-body"))
+        if note_body is None:
+            continue
+        for index, (paragraph, _location) in enumerate(_iter_blocks(note_body, [0])):
+            entries.append(
+                (paragraph_text(paragraph), f"{label} {counters[key]}", (label, counters[key], index))
+            )
+    return entries
+
+
+def _header_footer_entries(styles: Any) -> list[tuple[str, str | None, object]]:
+    entries: list[tuple[str, str | None, object]] = []
+    for kind, label in (("header", "koptekst"), ("footer", "voettekst")):
+        number = 0
+        for page in styles.iter(_q("style:master-page")):
+            for child in page:
+                # style:header, style:header-left, style:header-first (and the same for footers)
+                if isinstance(child.tag, str) and child.tag.startswith(_q(f"style:{kind}")):
+                    for paragraph, _location in _iter_blocks(child, [0]):
+                        entries.append((paragraph_text(paragraph), label, (label, number)))
+                        number += 1
+    return entries
+
+
+def _is_encrypted(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            manifest = archive.read("META-INF/manifest.xml")
+    except (zipfile.BadZipFile, KeyError):
+        return False
+    return b"encryption-data" in manifest
+
+
+def odt_document(data: bytes, path: str) -> Document:
+    """An .odt file as a document: one segment per non-empty paragraph, joined by line breaks."""
+    if not data.startswith(b"PK"):
+        raise InputError(path, CORRUPT_PROBLEM)
+    if _is_encrypted(data):
+        raise InputError(path, ENCRYPTED_PROBLEM)
+    try:
+        package = odfdo.Document(io.BytesIO(data))
+        content = etree.fromstring(package.container.get_part("content.xml"))
+        styles_xml = package.container.get_part("styles.xml")
+        entries = _body_entries(content)
+        if styles_xml:
+            entries += _header_footer_entries(etree.fromstring(styles_xml))
+    except Exception as error:  # odfdo and lxml raise many types for damaged packages
+        raise InputError(path, CORRUPT_PROBLEM) from error
+    return assemble(entries, path, "odt")

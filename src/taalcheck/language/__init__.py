@@ -1,0 +1,1 @@
+"""Dutch language layer: normalisation, tokens and sentences, and the spaCy pipeline."""

@@ -1,0 +1,148 @@
+"""Choosing and loading the Dutch spaCy pipeline (once per process, and only when needed).
+
+Order: an explicit `--model NAME|PATH` (or config `model`), else `nl_core_news_sm` when installed,
+else the pipeline bundled with taalcheck, else spaCy's blank Dutch pipeline with a sentence splitter
+and the lookup lemmatizer from spacy-lookups-data. `describe_pipeline` tells which without importing
+spaCy, so `taalcheck --version` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from taalcheck.errors import ModelError
+from taalcheck.language.normalize import normalise_lemma
+
+BLANK = "blank"
+INSTALLED_MODEL = "nl_core_news_sm"
+BUNDLED_DIR = Path(__file__).resolve().parent.parent / "models" / "nl_taalcheck"
+
+
+@dataclass(frozen=True)
+class PipelineChoice:
+    """Which pipeline taalcheck will use, and why."""
+
+    name: str
+    source: str  # "gevraagd", "geïnstalleerd", "meegeleverd", "basis"
+    location: str | None = None
+    version: str | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def is_blank(self) -> bool:
+        return self.name == BLANK
+
+    def describe(self) -> str:
+        text = {
+            "gevraagd": f"{self.name} (gekozen met --model of de configuratie)",
+            "geïnstalleerd": f"{self.name} (geïnstalleerd spaCy-model)",
+            "meegeleverd": f"{self.name} (meegeleverd met taalcheck, getraind op Universal Dependencies)",
+            "basis": "basis: spaCy's Nederlandse taalklasse met zinssplitser en opzoek-lemmatizer "
+            "(geen woordsoorten of zinsontleding)",
+        }[self.source]
+        if self.version:
+            text += f", versie {self.version}"
+        return text
+
+
+def _meta(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _scores(meta: dict[str, Any]) -> dict[str, float]:
+    performance = meta.get("performance", {})
+    keys = ("pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f")
+    return {key: float(performance[key]) for key in keys if isinstance(performance.get(key), (int, float))}
+
+
+def describe_pipeline(model: str | None = None) -> PipelineChoice:
+    """Decide which pipeline to use without importing spaCy."""
+    if model:
+        if model == BLANK:
+            return PipelineChoice(BLANK, "basis")
+        path = Path(model)
+        if path.is_dir():
+            meta = _meta(path)
+            return PipelineChoice(meta.get("name", path.name), "gevraagd", str(path), meta.get("version"), _scores(meta))
+        if importlib.util.find_spec(model.replace("-", "_")) is None:
+            raise ModelError(
+                f"Nederlandse pipeline '{model}' niet gevonden: geef een geïnstalleerd spaCy-model, "
+                f"een map met een pipeline, of '{BLANK}'."
+            )
+        return PipelineChoice(model, "gevraagd", model)
+    if importlib.util.find_spec(INSTALLED_MODEL) is not None:
+        return PipelineChoice(INSTALLED_MODEL, "geïnstalleerd", INSTALLED_MODEL)
+    if (BUNDLED_DIR / "meta.json").is_file():
+        meta = _meta(BUNDLED_DIR)
+        return PipelineChoice(
+            meta.get("name", "nl_taalcheck"), "meegeleverd", str(BUNDLED_DIR), meta.get("version"), _scores(meta)
+        )
+    return PipelineChoice(BLANK, "basis")
+
+
+class DutchPipeline:
+    """A loaded spaCy pipeline with what taalcheck needs from it."""
+
+    def __init__(self, nlp: Any, choice: PipelineChoice) -> None:
+        self.nlp = nlp
+        self.choice = choice
+        self.has_parser = "parser" in nlp.pipe_names
+        self.has_tags = any(name in nlp.pipe_names for name in ("morphologizer", "tagger"))
+        self._without_parser = [name for name in nlp.pipe_names if name == "parser"]
+
+    def analyse(self, text: str, parse: bool = True) -> Any:
+        """A spaCy Doc for one sentence; the parser only runs when asked."""
+        if parse or not self._without_parser:
+            return self.nlp(text)
+        with self.nlp.select_pipes(disable=self._without_parser):
+            return self.nlp(text)
+
+    @staticmethod
+    def lemma(token: Any) -> str:
+        """The token's lemma, separable verbs closed (af_dwingen -> afdwingen, legt ... op -> opleggen)."""
+        lemma = normalise_lemma(token.lemma_ or token.text)
+        for child in token.children:
+            if child.dep_ == "compound:prt":
+                particle = child.text.lower()
+                if not lemma.startswith(particle):
+                    lemma = particle + lemma
+        return lemma
+
+
+def _blank() -> Any:
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except Exception as error:  # missing spacy-lookups-data: keep tokenizer and sentences
+        nlp.remove_pipe("lemmatizer")
+        import warnings
+
+        warnings.warn(f"opzoek-lemmatizer niet beschikbaar: {error}", stacklevel=2)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> DutchPipeline:
+    """Load (once per process) the pipeline `describe_pipeline(model)` names."""
+    choice = describe_pipeline(model)
+    if choice.is_blank:
+        return DutchPipeline(_blank(), choice)
+    import spacy
+
+    try:
+        nlp = spacy.load(choice.location or choice.name, exclude=["ner"])
+    except Exception as error:
+        raise ModelError(f"Nederlandse pipeline '{choice.name}' kan niet worden geladen: {error}") from None
+    return DutchPipeline(nlp, choice)

@@ -1,0 +1,121 @@
+"""Cheap, deterministic text units: blocks, sentences, word tokens and clauses.
+
+These run on every document, so they use compiled regular expressions only. The spaCy pipeline
+is applied later, and only to sentences that contain a candidate match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from taalcheck.language.normalize import fold
+
+# A word: letters/digits with internal apostrophes or hyphens (risico's, niet-meewerkende, MDA++ is 'MDA').
+_TOKEN = re.compile(r"[^\W_]+(?:['’‘`][^\W\d_]+|[-‐‑][^\W_]+)*|[^\w\s]", re.UNICODE)
+_BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[•●▪◦*+\-–]\s|\d{1,2}[.)]\s|#))")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s+[\"'“‘„«(]?[A-Z0-9ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ•])|[!?…]+(?=\s)")
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """
+    dhr mevr mw mr dr drs ir ing prof bijv bv o.a a.s jl nl d.w.z m.b.t i.p.v t.a.v n.a.v i.v.m
+    z.s.m e.d e.a m.n ca art nr jr wo st blz p pag zgn resp evt incl excl vs etc enz c.q
+    jan feb mrt apr jun jul aug sep sept okt nov dec tel vgl afd mbt ipv tav nav ivm
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark. Offsets index the document text."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    is_word: bool
+
+
+def iter_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Paragraph-like blocks of `text[start:end]` (blank lines and list items separate them)."""
+    position = start
+    for match in _BLOCK_BREAK.finditer(text, start, end):
+        if match.start() > position:
+            yield position, match.start()
+        position = match.end()
+    if position < end:
+        yield position, end
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if not word:
+        return False
+    if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS:
+        return True
+    # Initials: "J. de Vries"
+    return len(word) == 1 and text[word_start].isupper()
+
+
+def iter_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentences in a block, as (start, end) offsets with surrounding whitespace trimmed."""
+    position = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == "." and _ends_with_abbreviation(text, match.start()):
+            continue
+        yield from _trimmed(text, position, match.end())
+        position = match.end()
+    yield from _trimmed(text, position, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Word and punctuation tokens of `text[start:end]`."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        is_word = word[0].isalnum()
+        tokens.append(Token(match.start(), match.end(), word, fold(word) if is_word else word, is_word))
+    return tokens
+
+
+def count_words(text: str) -> int:
+    """Number of words, as used for the per-1000-words balance."""
+    return sum(1 for _ in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
+
+
+# Clause boundaries for free-order patterns: punctuation and subordinating words.
+_CLAUSE_PUNCT = frozenset(",;:()[]–—\"“”„«»")
+_SUBORDINATORS = frozenset(
+    """
+    dat omdat als wanneer indien terwijl zodat doordat nadat voordat hoewel zodra totdat tenzij mits
+    waardoor waarbij waarin waarmee waarop waarna opdat alsof maar want
+    """.split()
+)
+
+
+def clause_ids(tokens: list[Token]) -> list[int]:
+    """A clause number for each token; words of one clause share it."""
+    ids = []
+    current = 0
+    for index, token in enumerate(tokens):
+        if not token.is_word:
+            if token.text in _CLAUSE_PUNCT or token.text in ".!?":
+                current += 1
+        elif token.norm in _SUBORDINATORS and index > 0:
+            current += 1
+        ids.append(current)
+    return ids

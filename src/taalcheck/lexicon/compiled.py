@@ -1,0 +1,84 @@
+"""A lexicon compiled for matching: parsed patterns and the candidate index over their keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+import ahocorasick
+
+from taalcheck.language.normalize import fold
+from taalcheck.lexicon.model import Entry
+from taalcheck.lexicon.morphology import nominal_forms
+from taalcheck.lexicon.patterns import Pattern, parse_pattern
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    index: int
+    entry: Entry
+    pattern: Pattern
+    exclude: frozenset[str]
+
+
+class CompiledLexicon:
+    """All entries (control and trust) with an Aho-Corasick index of pattern keys.
+
+    `candidates(squeezed)` returns the patterns whose every anchor word has a key in the
+    squeezed passage: a superset of the patterns that can match there.
+    """
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.patterns: list[CompiledPattern] = []
+        for entry in entries:
+            self.entries[entry.id] = entry
+            exclude = frozenset(form for word in entry.exclude for form in nominal_forms(fold(word)) if form)
+            for source in entry.patterns:
+                self.patterns.append(CompiledPattern(len(self.patterns), entry, parse_pattern(source), exclude))
+
+    @cached_property
+    def _index(self) -> tuple[ahocorasick.Automaton | None, list[int]]:
+        keys: dict[str, set[tuple[int, int]]] = {}
+        anchor_counts = []
+        for compiled in self.patterns:
+            anchors = compiled.pattern.anchors
+            anchor_counts.append(len(anchors))
+            for anchor_index, word in enumerate(anchors):
+                for key in word.keys:
+                    keys.setdefault(key, set()).add((compiled.index, anchor_index))
+        if not keys:
+            return None, anchor_counts
+        automaton = ahocorasick.Automaton()
+        for key, targets in keys.items():
+            automaton.add_word(key, tuple(targets))
+        automaton.make_automaton()
+        return automaton, anchor_counts
+
+    def has_candidates(self, squeezed: str) -> bool:
+        """Cheap test: does any key occur at all?"""
+        automaton, _ = self._index
+        if automaton is None:
+            return False
+        for _ in automaton.iter(squeezed):
+            return True
+        return False
+
+    def candidates(self, squeezed: str) -> list[CompiledPattern]:
+        """Patterns all of whose anchor words have a key in `squeezed`."""
+        automaton, anchor_counts = self._index
+        if automaton is None:
+            return []
+        hits: dict[int, set[int]] = {}
+        for _, targets in automaton.iter(squeezed):
+            for pattern_index, anchor_index in targets:
+                hits.setdefault(pattern_index, set()).add(anchor_index)
+        return [
+            self.patterns[index]
+            for index in sorted(hits)
+            if len(hits[index]) == anchor_counts[index]
+        ]
+
+    def control_ids(self) -> list[str]:
+        return [entry.id for entry in self.entries.values() if entry.kind == "control"]

@@ -1,0 +1,172 @@
+"""Load and validate lexicon YAML files into `Entry` objects."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from taalcheck.errors import LexiconError
+from taalcheck.lexicon.model import Entry, Examples
+from taalcheck.model import PRINCIPLES, Severity
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_COMPOUND_MODES = ("both", "head", "first", "none")
+_TAGS = ("legal-term", "legal-sense", "enforcement")
+_KINDS = ("control", "trust")
+
+_REQUIRED = {
+    "control": ("id", "term", "principle", "severity", "reason", "alternatives", "examples"),
+    "trust": ("id", "term", "principle"),
+}
+_OPTIONAL = ("patterns", "exclude", "compound", "tags", "source", "note", "examples", "severity")
+_ALLOWED = {kind: set(_REQUIRED[kind]) | set(_OPTIONAL) for kind in _KINDS}
+_ALLOWED["trust"] -= {"severity"}
+
+
+def bundled_lexicon_dir() -> Path:
+    """The lexicon shipped with taalcheck (inside the package, or `lexicon/` in a checkout)."""
+    packaged = Path(__file__).resolve().parent.parent / "lexicon_data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "lexicon"
+
+
+def bundled_lexicon_files() -> list[Path]:
+    return sorted(path for path in bundled_lexicon_dir().glob("*.yaml") if path.name != "context.yaml")
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LexiconError(str(path), "bestand niet gevonden") from None
+    except OSError as error:
+        raise LexiconError(str(path), f"kan niet worden gelezen ({error.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise LexiconError(str(path), "is geen UTF-8-tekst") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (regel {mark.line + 1})" if mark is not None else ""
+        raise LexiconError(str(path), f"ongeldige YAML{where}") from None
+
+
+def _strings(value: Any, path: str, entry: str, key: str, minimum: int = 0, maximum: int | None = None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise LexiconError(path, "moet een lijst met tekst zijn", entry, key)
+    if len(value) < minimum:
+        raise LexiconError(path, f"moet minstens {minimum} item(s) bevatten", entry, key)
+    if maximum is not None and len(value) > maximum:
+        raise LexiconError(path, f"mag hoogstens {maximum} items bevatten", entry, key)
+    return tuple(item.strip() for item in value)
+
+
+def _text(value: Any, path: str, entry: str, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise LexiconError(path, "moet een (niet-lege) tekst zijn", entry, key)
+    return " ".join(value.split())
+
+
+def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
+    if not isinstance(raw, dict):
+        raise LexiconError(path, f"item {index + 1} is geen mapping (sleutel: waarde)")
+    entry_id = raw.get("id")
+    label = entry_id if isinstance(entry_id, str) else f"#{index + 1}"
+    unknown = sorted(set(raw) - _ALLOWED[kind])
+    if unknown:
+        raise LexiconError(path, f"onbekend veld (toegestaan: {', '.join(sorted(_ALLOWED[kind]))})", label, unknown[0])
+    for key in _REQUIRED[kind]:
+        if key not in raw:
+            raise LexiconError(path, "ontbreekt", label, key)
+    if not isinstance(entry_id, str) or not _ID.match(entry_id):
+        raise LexiconError(path, "moet bestaan uit kleine letters, cijfers en '-'", label, "id")
+    principle = raw["principle"]
+    if principle not in PRINCIPLES:
+        raise LexiconError(path, f"onbekend principe '{principle}' (kies uit: {', '.join(PRINCIPLES)})", label, "principle")
+    severity = Severity.HINT
+    if kind == "control":
+        try:
+            severity = Severity.parse(raw["severity"]) if isinstance(raw["severity"], str) else None
+        except ValueError:
+            severity = None
+        if severity is None:
+            raise LexiconError(path, f"onbekende ernst '{raw['severity']}' (kies uit: hint, suggestion, warning)", label, "severity")
+    compound = raw.get("compound", "both")
+    if compound not in _COMPOUND_MODES:
+        raise LexiconError(path, f"moet een van {', '.join(_COMPOUND_MODES)} zijn", label, "compound")
+    tags = _strings(raw.get("tags", []), path, label, "tags")
+    for tag in tags:
+        if tag not in _TAGS:
+            raise LexiconError(path, f"onbekend label '{tag}' (kies uit: {', '.join(_TAGS)})", label, "tags")
+    examples = raw.get("examples", {}) or {}
+    if not isinstance(examples, dict) or set(examples) - {"flag", "ok"}:
+        raise LexiconError(path, "moet een mapping met 'flag' en/of 'ok' zijn", label, "examples")
+    term = _text(raw["term"], path, label, "term")
+    patterns = _strings(raw.get("patterns", [term]), path, label, "patterns", minimum=1)
+    from taalcheck.lexicon.patterns import PatternError, parse_pattern
+
+    for pattern in patterns:
+        try:
+            parse_pattern(pattern)
+        except PatternError as error:
+            raise LexiconError(path, f"ongeldig patroon '{pattern}': {error}", label, "patterns") from None
+    return Entry(
+        id=entry_id,
+        term=term,
+        principle=principle,
+        severity=severity,
+        reason=_text(raw["reason"], path, label, "reason") if kind == "control" else "",
+        alternatives=_strings(raw["alternatives"], path, label, "alternatives", 1, 3) if kind == "control" else (),
+        patterns=patterns,
+        examples=Examples(
+            flag=_strings(examples.get("flag", []), path, label, "examples.flag"),
+            ok=_strings(examples.get("ok", []), path, label, "examples.ok"),
+        ),
+        source_file=path,
+        kind=kind,
+        exclude=_strings(raw.get("exclude", []), path, label, "exclude"),
+        compound=compound,
+        tags=tags,
+        source=_text(raw["source"], path, label, "source") if "source" in raw else None,
+        note=_text(raw["note"], path, label, "note") if "note" in raw else None,
+    )
+
+
+def load_file(path: Path) -> list[Entry]:
+    """Load one lexicon file; raises `LexiconError` naming file, entry and key."""
+    data = _load_yaml(path)
+    name = str(path)
+    if not isinstance(data, dict) or "entries" not in data:
+        raise LexiconError(name, "verwacht een mapping met de sleutel 'entries'")
+    unknown = sorted(set(data) - {"kind", "entries", "description"})
+    if unknown:
+        raise LexiconError(name, "onbekende sleutel bovenin het bestand", key=unknown[0])
+    kind = data.get("kind", "control")
+    if kind not in _KINDS:
+        raise LexiconError(name, f"onbekende soort '{kind}' (kies uit: control, trust)", key="kind")
+    if not isinstance(data["entries"], list):
+        raise LexiconError(name, "'entries' moet een lijst zijn", key="entries")
+    return [_entry(raw, name, index, kind) for index, raw in enumerate(data["entries"])]
+
+
+def load_entries(paths: Iterable[Path]) -> list[Entry]:
+    """Load several files; ids must be unique across all of them."""
+    entries: list[Entry] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        for entry in load_file(path):
+            if entry.id in seen:
+                raise LexiconError(str(path), f"dubbel id (staat ook in {seen[entry.id]})", entry.id, "id")
+            seen[entry.id] = str(path)
+            entries.append(entry)
+    return entries

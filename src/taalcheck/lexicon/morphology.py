@@ -1,0 +1,183 @@
+"""Regular Dutch inflection, generated from the base form written in the lexicon.
+
+The generator over-generates on purpose (both spellings where a rule is uncertain): a non-word
+never occurs in a report, while a missed real form would hide a finding. All forms are folded
+(`taalcheck.language.normalize.fold`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from taalcheck.language.normalize import fold
+
+VOWELS = frozenset("aeiouy")
+_KOFSCHIP = frozenset("tkfsxp")  # 't kofschip (+ ch, handled via 'h' below)
+_UNSTRESSED_PREFIXES = ("be", "ge", "her", "er", "ont", "ver")
+
+# Strong and irregular verbs: infinitive -> (past singular, past plural, participle).
+STRONG_VERBS: dict[str, tuple[str, str, str]] = {
+    "bieden": ("bood", "boden", "geboden"),
+    "binden": ("bond", "bonden", "gebonden"),
+    "blijven": ("bleef", "bleven", "gebleven"),
+    "brengen": ("bracht", "brachten", "gebracht"),
+    "denken": ("dacht", "dachten", "gedacht"),
+    "doen": ("deed", "deden", "gedaan"),
+    "dragen": ("droeg", "droegen", "gedragen"),
+    "dringen": ("drong", "drongen", "gedrongen"),
+    "dwingen": ("dwong", "dwongen", "gedwongen"),
+    "gaan": ("ging", "gingen", "gegaan"),
+    "geven": ("gaf", "gaven", "gegeven"),
+    "grijpen": ("greep", "grepen", "gegrepen"),
+    "hebben": ("had", "hadden", "gehad"),
+    "helpen": ("hielp", "hielpen", "geholpen"),
+    "houden": ("hield", "hielden", "gehouden"),
+    "kiezen": ("koos", "kozen", "gekozen"),
+    "kijken": ("keek", "keken", "gekeken"),
+    "komen": ("kwam", "kwamen", "gekomen"),
+    "krijgen": ("kreeg", "kregen", "gekregen"),
+    "laten": ("liet", "lieten", "gelaten"),
+    "leggen": ("legde", "legden", "gelegd"),
+    "liggen": ("lag", "lagen", "gelegen"),
+    "lopen": ("liep", "liepen", "gelopen"),
+    "nemen": ("nam", "namen", "genomen"),
+    "roepen": ("riep", "riepen", "geroepen"),
+    "schieten": ("schoot", "schoten", "geschoten"),
+    "schrijven": ("schreef", "schreven", "geschreven"),
+    "slaan": ("sloeg", "sloegen", "geslagen"),
+    "sluiten": ("sloot", "sloten", "gesloten"),
+    "spreken": ("sprak", "spraken", "gesproken"),
+    "staan": ("stond", "stonden", "gestaan"),
+    "stellen": ("stelde", "stelden", "gesteld"),
+    "treden": ("trad", "traden", "getreden"),
+    "trekken": ("trok", "trokken", "getrokken"),
+    "vallen": ("viel", "vielen", "gevallen"),
+    "vechten": ("vocht", "vochten", "gevochten"),
+    "verbieden": ("verbood", "verboden", "verboden"),
+    "verliezen": ("verloor", "verloren", "verloren"),
+    "vinden": ("vond", "vonden", "gevonden"),
+    "vragen": ("vroeg", "vroegen", "gevraagd"),
+    "werpen": ("wierp", "wierpen", "geworpen"),
+    "wijzen": ("wees", "wezen", "gewezen"),
+    "winnen": ("won", "wonnen", "gewonnen"),
+    "zeggen": ("zei", "zeiden", "gezegd"),
+    "zetten": ("zette", "zetten", "gezet"),
+    "zien": ("zag", "zagen", "gezien"),
+    "zijn": ("was", "waren", "geweest"),
+    "zitten": ("zat", "zaten", "gezeten"),
+    "zoeken": ("zocht", "zochten", "gezocht"),
+    "snijden": ("sneed", "sneden", "gesneden"),
+    "sturen": ("stuurde", "stuurden", "gestuurd"),
+    "wegen": ("woog", "wogen", "gewogen"),
+    "heffen": ("hief", "hieven", "geheven"),
+    "schenden": ("schond", "schonden", "geschonden"),
+    "breken": ("brak", "braken", "gebroken"),
+    "eisen": ("eiste", "eisten", "geëist"),
+}
+_SHORT_INFINITIVES = {"gaan": "ga", "staan": "sta", "slaan": "sla", "doen": "doe", "zien": "zie", "zijn": "ben"}
+
+
+def _stems(stem: str) -> set[str]:
+    """Spelling variants of a verb or noun stem in a closed syllable."""
+    variants = {stem}
+    if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
+        variants.add(stem[:-1])  # legg -> leg
+    elif len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] in "aeou" and stem[-3] not in VOWELS:
+        variants.add(stem[:-2] + stem[-2] * 2 + stem[-1])  # controler -> controleer, stur -> stuur
+    for final, devoiced in (("v", "f"), ("z", "s")):
+        for variant in list(variants):
+            if variant.endswith(final):
+                variants.add(variant[:-1] + devoiced)
+    return variants
+
+
+@lru_cache(maxsize=4096)
+def verb_forms(infinitive: str) -> frozenset[str]:
+    """Finite forms, participles and infinitive-based forms of a verb without particle."""
+    inf = fold(infinitive)
+    forms = {inf, inf + "d", inf + "de"}  # present participle: controlerend(e)
+    if inf in _SHORT_INFINITIVES:
+        stems = {_SHORT_INFINITIVES[inf]}
+        forms |= {inf[:-1] + "t"} if inf != "zijn" else {"is", "bent"}
+    elif inf.endswith("en"):
+        stems = _stems(inf[:-2])
+    else:
+        stems = {inf[:-1]}
+    for stem in stems:
+        forms.add(stem)
+        forms.add(stem if stem.endswith("t") else stem + "t")
+    if inf in STRONG_VERBS:
+        past_sg, past_pl, participle = (fold(form) for form in STRONG_VERBS[inf])
+        forms |= {past_sg, past_pl, participle, participle + "e"}
+        if participle.endswith("en"):
+            forms.add(participle + "e")
+    else:
+        for stem in stems:
+            for ending in ("te", "ten", "de", "den"):
+                forms.add(stem + ending)
+            for final in ("t", "d"):
+                base = stem if stem.endswith(final) else stem + final
+                forms |= {"ge" + base, "ge" + base + "e"}
+                if inf.startswith(_UNSTRESSED_PREFIXES):
+                    forms |= {base, base + "e"}
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=4096)
+def verb_participles(infinitive: str) -> frozenset[str]:
+    """The participle forms (with and without adjective -e) of a verb without particle."""
+    return frozenset(form for form in verb_forms(infinitive) if _is_participle(form, fold(infinitive)))
+
+
+def _is_participle(form: str, inf: str) -> bool:
+    if inf in STRONG_VERBS:
+        participle = fold(STRONG_VERBS[inf][2])
+        return form in (participle, participle + "e")
+    if form.startswith("ge") and not inf.startswith("ge"):
+        return form.endswith(("t", "d", "te", "de")) and not form.endswith(("ten", "den"))
+    if inf.startswith(_UNSTRESSED_PREFIXES):
+        return form.endswith(("t", "d", "te", "de")) and form not in (inf + "d", inf + "de")
+    return False
+
+
+@lru_cache(maxsize=4096)
+def finite_forms(infinitive: str) -> frozenset[str]:
+    """Forms that can stand apart from a separable particle (legt ... op, dwong ... af)."""
+    inf = fold(infinitive)
+    participles = verb_participles(infinitive)
+    return frozenset(
+        form
+        for form in verb_forms(infinitive)
+        if form not in participles and form not in (inf + "d", inf + "de")
+    )
+
+
+@lru_cache(maxsize=4096)
+def separable_forms(particle: str, infinitive: str) -> frozenset[str]:
+    """Closed forms of a separable verb: opleggen, oplegt, oplegde, opgelegd(e), opleggend."""
+    prefix = fold(particle)
+    return frozenset(prefix + form for form in verb_forms(infinitive))
+
+
+@lru_cache(maxsize=4096)
+def nominal_forms(base: str) -> frozenset[str]:
+    """Noun and adjective forms: plural, diminutive, genitive, adjective endings."""
+    word = fold(base)
+    forms = {word, word + "s", word + "en", word + "e", word + "er", word + "ere", word + "ste", word + "st"}
+    if word.endswith("e"):
+        forms |= {word + "n", word + "tje", word + "tjes"}
+    if word[-1] in VOWELS:
+        forms |= {word + "tje", word + "tjes", word + "s"}
+    stems = _stems(word)
+    if len(word) >= 3 and word[-1] not in VOWELS and word[-2] == word[-3] and word[-2] in "aeou":
+        stems.add(word[:-2] + word[-1])  # maat -> mat (maten), beheersbaar -> beheersbar(e)
+    if len(word) >= 2 and word[-1] not in VOWELS and word[-2] in VOWELS and (len(word) < 3 or word[-3] not in VOWELS):
+        stems.add(word + word[-1])  # kat -> katt (katten)
+    for final, voiced in (("f", "v"), ("s", "z")):
+        if word.endswith(final):
+            stems.add(word[:-1] + voiced)
+    for stem in stems:
+        forms |= {stem + "en", stem + "e", stem + "er", stem + "ere"}
+    for diminutive in ("je", "tje", "etje", "pje", "kje"):
+        forms |= {word + diminutive, word + diminutive + "s"}
+    return frozenset(forms)

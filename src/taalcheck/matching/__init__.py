@@ -1,0 +1,1 @@
+"""Finding candidate passages and deciding, with context, what to report."""

@@ -1,0 +1,151 @@
+"""Matching compiled patterns in one sentence: adjacent groups, free order, split verbs."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from taalcheck.language.text import Token, clause_ids
+from taalcheck.lexicon.compiled import CompiledPattern
+from taalcheck.lexicon.patterns import Word
+from taalcheck.matching.words import word_matches
+
+#: Largest distance (in tokens) between the first and last part of a free-order match.
+MAX_SPAN = 15
+_MAX_OCCURRENCES = 64
+_PARTICLE_FOLLOWERS = frozenset(
+    """
+    en of maar want als zodra wanneer omdat indien zodat tot totdat te door met op over voor om bij in aan
+    van vanwege wegens tijdens na naar zonder tegen kan kunnen wordt worden werd werden is zijn was waren
+    heeft hebben had hadden zal zullen zou zouden moet moeten mag mogen wil willen
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Tokens realising one group of a pattern, plus split-verb pairs to verify."""
+
+    tokens: tuple[int, ...]
+    checks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class RawMatch:
+    """A pattern found in a sentence, before context rules."""
+
+    compiled: CompiledPattern
+    tokens: tuple[int, ...]
+    spans: tuple[tuple[int, int], ...]
+    #: (verb token, particle token) pairs whose particle reading needs confirming.
+    checks: tuple[tuple[int, int], ...] = ()
+
+
+def _group_occurrences(
+    group: tuple[Word, ...], compiled: CompiledPattern, text: str, tokens: list[Token], clauses: list[int]
+) -> list[Occurrence]:
+    found: list[Occurrence] = []
+    last = len(group) - 1
+    for start in range(len(tokens)):
+        partial: list[tuple[int, tuple[int, ...]]] = [(start, ())]
+        for position, word in enumerate(group):
+            extended = []
+            for index, used in partial:
+                if index >= len(tokens):
+                    continue
+                for match in word_matches(
+                    word, text, tokens, index, position == 0, position == last, compiled.exclude
+                ):
+                    extended.append((match.last + 1, used + tuple(range(match.first, match.last + 1))))
+            partial = extended
+            if not partial:
+                break
+        found.extend(Occurrence(tuple(i for i in used if tokens[i].is_word)) for _, used in partial)
+        if len(group) == 1 and group[0].particle:
+            found.extend(_split_verbs(group[0], tokens, clauses, start))
+        if len(found) >= _MAX_OCCURRENCES:
+            break
+    return found
+
+
+def _split_verbs(word: Word, tokens: list[Token], clauses: list[int], index: int) -> list[Occurrence]:
+    """'legt ... op': a finite form with its particle later in the same clause."""
+    if not tokens[index].is_word or tokens[index].norm not in word.split_forms:
+        return []
+    return [
+        Occurrence((index, particle), ((index, particle),))
+        for particle in range(index + 1, min(len(tokens), index + MAX_SPAN))
+        if clauses[particle] == clauses[index] and tokens[particle].norm == word.particle
+    ]
+
+
+def particle_looks_separated(tokens: list[Token], clauses: list[int], particle: int) -> bool:
+    """Without a parser: a separated particle ends its clause or precedes a verb, conjunction or preposition."""
+    following = particle + 1
+    if following >= len(tokens) or not tokens[following].is_word:
+        return True
+    if clauses[following] != clauses[particle]:
+        return True
+    return tokens[following].norm in _PARTICLE_FOLLOWERS
+
+
+def _spans(tokens: list[Token], indices: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    spans: list[list[int]] = []
+    previous = None
+    for index in sorted(indices):
+        if previous is not None and index == previous + 1:
+            spans[-1][1] = tokens[index].end
+        elif previous is not None and all(not tokens[i].is_word for i in range(previous + 1, index)) and (
+            index - previous <= 2
+        ):
+            spans[-1][1] = tokens[index].end
+        else:
+            spans.append([tokens[index].start, tokens[index].end])
+        previous = index
+    return tuple((start, end) for start, end in spans)
+
+
+def match_sentence(
+    patterns: list[CompiledPattern], text: str, tokens: list[Token]
+) -> list[RawMatch]:
+    """All raw matches of `patterns` among `tokens` (one sentence of `text`)."""
+    if not tokens or not patterns:
+        return []
+    clauses = clause_ids(tokens)
+    matches: list[RawMatch] = []
+    for compiled in patterns:
+        per_group = [
+            _group_occurrences(group, compiled, text, tokens, clauses) for group in compiled.pattern.groups
+        ]
+        if not all(per_group):
+            continue
+        if len(per_group) == 1:
+            combos = [(occurrence,) for occurrence in per_group[0]]
+        else:
+            combos = [
+                combo
+                for combo in itertools.product(*per_group)
+                if _compatible(combo, clauses)
+            ]
+        combos.sort(key=lambda combo: (_width(combo), min(min(o.tokens) for o in combo)))
+        taken: set[int] = set()
+        for combo in combos:
+            used = tuple(sorted(i for occurrence in combo for i in occurrence.tokens))
+            if taken.intersection(used):
+                continue
+            taken.update(used)
+            checks = tuple(check for occurrence in combo for check in occurrence.checks)
+            matches.append(RawMatch(compiled, used, _spans(tokens, used), checks))
+    return matches
+
+
+def _width(combo: tuple[Occurrence, ...]) -> int:
+    indices = [i for occurrence in combo for i in occurrence.tokens]
+    return max(indices) - min(indices)
+
+
+def _compatible(combo: tuple[Occurrence, ...], clauses: list[int]) -> bool:
+    indices = [i for occurrence in combo for i in occurrence.tokens]
+    if len(set(indices)) != len(indices) or max(indices) - min(indices) > MAX_SPAN:
+        return False
+    return len({clauses[i] for i in indices}) == 1

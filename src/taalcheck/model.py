@@ -1,0 +1,169 @@
+"""Typed results shared by every stage: severities, principles and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from taalcheck.documents.base import Document
+
+
+class Severity(IntEnum):
+    """How strongly taalcheck suggests reconsidering a passage (ordered)."""
+
+    HINT = 1
+    SUGGESTION = 2
+    WARNING = 3
+
+    @property
+    def key(self) -> str:
+        """The stable identifier used in the lexicon, config and JSON."""
+        return self.name.lower()
+
+    @property
+    def label(self) -> str:
+        """Dutch label for people."""
+        return SEVERITY_LABELS[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(value) from None
+
+    def lowered(self, steps: int = 1) -> Severity:
+        return Severity(max(Severity.HINT, self - steps))
+
+
+SEVERITY_LABELS = {
+    Severity.HINT: "hint",
+    Severity.SUGGESTION: "suggestie",
+    Severity.WARNING: "waarschuwing",
+}
+SEVERITY_PLURALS = {
+    Severity.HINT: "hints",
+    Severity.SUGGESTION: "suggesties",
+    Severity.WARNING: "waarschuwingen",
+}
+
+#: The five working principles of the founding document, by stable key.
+PRINCIPLES: dict[str, str] = {
+    "vertrouwen": "Zorgen voor vertrouwen",
+    "taal": "Ander taal- en woordgebruik",
+    "conflict": "Zicht krijgen op het werkelijke conflict",
+    "eigen-kracht": "De eigen kracht en het probleemoplossend vermogen van ouders",
+    "belang-kind": "Het belang van het kind",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One passage taalcheck suggests reconsidering.
+
+    Offsets count code points in the document text (`Document.text`); `end` is exclusive.
+    `spans` holds the parts of a split match (one span otherwise).
+    """
+
+    rule: str
+    severity: Severity
+    principle: str
+    start: int
+    end: int
+    spans: tuple[tuple[int, int], ...]
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    message: str
+    suggestions: tuple[str, ...]
+    mention: bool = False
+    #: Short Dutch notes on context rules that changed this finding, e.g. "lager: citaat".
+    context: tuple[str, ...] = ()
+    #: Severity before context rules were applied.
+    original_severity: Severity | None = None
+    #: A human location inside structured documents ("alinea 4", "pagina 2, regel 7").
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class PositiveMatch:
+    """A passage that uses wording the principles encourage (counted, never reported)."""
+
+    rule: str
+    principle: str
+    start: int
+    end: int
+    quoted: bool = False
+
+
+@dataclass
+class Balance:
+    """Control wording against trust wording in one document (or in all of them)."""
+
+    words: int = 0
+    control: int = 0
+    trust: int = 0
+    by_principle: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def control_per_1000(self) -> float:
+        return round(1000 * self.control / self.words, 2) if self.words else 0.0
+
+    @property
+    def trust_per_1000(self) -> float:
+        return round(1000 * self.trust / self.words, 2) if self.words else 0.0
+
+    @property
+    def ratio(self) -> float | None:
+        """Control findings per trust expression (None when there is no trust wording)."""
+        return round(self.control / self.trust, 2) if self.trust else None
+
+    def add(self, other: Balance) -> None:
+        self.words += other.words
+        self.control += other.control
+        self.trust += other.trust
+        for key, value in other.by_principle.items():
+            self.by_principle[key] = self.by_principle.get(key, 0) + value
+
+
+@dataclass
+class FileResult:
+    """Everything taalcheck found in one document."""
+
+    path: str
+    findings: list[Finding]
+    #: Findings removed by context rules or suppressions (kept for transparency, not reported).
+    silenced: list[Finding] = field(default_factory=list)
+    positives: list[PositiveMatch] = field(default_factory=list)
+    balance: Balance = field(default_factory=Balance)
+    #: The document that was read; None when reading failed.
+    document: Document | None = None
+    #: Problems worth reporting next to findings (e.g. unknown ids in a suppression comment).
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CheckResult:
+    """The result of checking one or more documents, in a stable order."""
+
+    files: list[FileResult]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for file in self.files for finding in file.findings]
+
+    def by_severity(self) -> dict[str, int]:
+        counts = {severity.key: 0 for severity in Severity}
+        for finding in self.findings:
+            counts[finding.severity.key] += 1
+        return counts
+
+    def balance(self) -> Balance:
+        total = Balance()
+        for file in self.files:
+            total.add(file.balance)
+        return total

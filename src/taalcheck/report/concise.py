@@ -1,0 +1,25 @@
+"""Concise output: one line per finding, in the `path:line:column:` form editors understand."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from taalcheck.lexicon.model import Entry
+from taalcheck.model import CheckResult, Finding
+
+
+def format_finding(path: str, finding: Finding) -> str:
+    """`pad:regel:kolom: ernst [id] bericht (plaats) [context]` for one finding."""
+    message = " ".join(finding.message.splitlines())
+    line = f"{path}:{finding.line}:{finding.column}: {finding.severity.label} [{finding.rule}] {message}"
+    if finding.location:
+        line += f" ({finding.location})"
+    if finding.context:
+        line += " [" + "; ".join(finding.context) + "]"
+    return line
+
+
+def render_concise(result: CheckResult, entries: Mapping[str, Entry]) -> str:
+    """All findings, one per line, in result order (empty string when there are none)."""
+    lines = [format_finding(file.path, finding) for file in result.files for finding in file.findings]
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,78 @@
+"""The JSON contract (`--format json`, version 1), documented in the README."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from taalcheck.lexicon.model import Entry
+from taalcheck.model import Balance, CheckResult, FileResult, Finding
+
+JSON_VERSION = 1
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rule": finding.rule,
+        "severity": finding.severity.key,
+        "principle": finding.principle,
+        "start": finding.start,
+        "end": finding.end,
+        "spans": [list(span) for span in finding.spans],
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "text": finding.text,
+        "message": finding.message,
+        "suggestions": list(finding.suggestions),
+        "mention": finding.mention,
+        "context": list(finding.context),
+    }
+    if finding.original_severity is not None and finding.original_severity != finding.severity:
+        data["original_severity"] = finding.original_severity.key
+    if finding.location:
+        data["location"] = finding.location
+    return data
+
+
+def balance_dict(balance: Balance) -> dict[str, Any]:
+    return {
+        "words": balance.words,
+        "control": balance.control,
+        "trust": balance.trust,
+        "control_per_1000": balance.control_per_1000,
+        "trust_per_1000": balance.trust_per_1000,
+        "ratio": balance.ratio,
+        "by_principle": dict(sorted(balance.by_principle.items())),
+    }
+
+
+def file_dict(file: FileResult) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "path": file.path,
+        "findings": [finding_dict(finding) for finding in file.findings],
+        "summary": balance_dict(file.balance),
+    }
+    if file.notices:
+        data["notices"] = list(file.notices)
+    return data
+
+
+def result_dict(result: CheckResult) -> dict[str, Any]:
+    balance = result.balance()
+    return {
+        "version": JSON_VERSION,
+        "files": [file_dict(file) for file in result.files],
+        "summary": {
+            "files": len(result.files),
+            "findings": len(result.findings),
+            "by_severity": result.by_severity(),
+            **balance_dict(balance),
+        },
+    }
+
+
+def render_json(result: CheckResult, entries: Mapping[str, Entry]) -> str:
+    return json.dumps(result_dict(result), ensure_ascii=False, indent=2) + "\n"
