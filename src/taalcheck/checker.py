@@ -19,7 +19,7 @@ from taalcheck.language.text import Token, count_words, iter_blocks, iter_senten
 from taalcheck.lexicon import Lexicon
 from taalcheck.matching.context import Passage, apply_context, is_legal_document, quote_spans
 from taalcheck.matching.matcher import RawMatch, clause_ids, match_sentence, particle_looks_separated
-from taalcheck.matching.suppression import apply_suppressions
+from taalcheck.matching.suppression import apply_suppressions, mask_comments
 from taalcheck.model import Balance, FileResult, Finding, PositiveMatch
 from taalcheck.settings import Settings
 
@@ -100,7 +100,7 @@ class Checker:
 
     def check_document(self, document: Document) -> FileResult:
         """All findings, silenced findings, trust wording and balance of one document."""
-        text = document.analysis_text
+        text = mask_comments(document.analysis_text)
         rules = self.lexicon.context_rules
         legal_document = is_legal_document(text, rules)
         findings: list[Finding] = []

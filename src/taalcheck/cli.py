@@ -311,19 +311,18 @@ def main() -> None:
         _fail(str(error))
     except KeyboardInterrupt:
         _fail("afgebroken")
-    except Exception as error:  # click usage errors and anything unexpected
-        import click
-
-        no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
-        if no_args and isinstance(error, no_args):
-            sys.stdout.write(error.format_message() + "\n")
+    except Exception as error:  # usage errors from (typer's) click, and anything unexpected
+        names = {cls.__name__ for cls in type(error).__mro__}
+        if "NoArgsIsHelpError" in names:
+            sys.stdout.write(error.format_message() + "\n")  # type: ignore[attr-defined]
             sys.exit(EXIT_CLEAN)
-        if isinstance(error, click.exceptions.UsageError):
-            _fail(error.format_message(), hint=error.ctx.command_path if error.ctx else None)
-        if isinstance(error, click.exceptions.Abort):
+        if "Abort" in names:
             _fail("afgebroken")
-        if isinstance(error, click.exceptions.ClickException):
-            _fail(error.format_message())
+        if "UsageError" in names:
+            context = getattr(error, "ctx", None)
+            _fail(error.format_message(), hint=context.command_path if context else None)  # type: ignore[attr-defined]
+        if "ClickException" in names:
+            _fail(error.format_message())  # type: ignore[attr-defined]
         if os.environ.get("TAALCHECK_DEBUG"):
             raise
         _fail(f"onverwachte fout ({type(error).__name__}: {error}); zet TAALCHECK_DEBUG=1 voor details")

@@ -9,11 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .base import Document
-from .markdown import markdown_document
-from .opendocument import odt_document
-from .pdf import pdf_document
 from .text import decode_text, read_text
-from .word import OLD_FORMAT_PROBLEM, word_document
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".docx", ".odt", ".pdf")
 _SUPPORTED_LIST = ", ".join(SUPPORTED_SUFFIXES)
@@ -43,6 +39,8 @@ def read_document(path: Path, display_path: str | None = None, max_bytes: int = 
         raise InputError(name, NOT_FOUND_PROBLEM)
     suffix = path.suffix.lower()
     if suffix == ".doc":
+        from .word import OLD_FORMAT_PROBLEM
+
         raise InputError(name, OLD_FORMAT_PROBLEM)
     if suffix not in SUPPORTED_SUFFIXES:
         kind = f"bestandstype {suffix}" if suffix else "bestand zonder extensie"
@@ -57,14 +55,23 @@ def read_document(path: Path, display_path: str | None = None, max_bytes: int = 
         raise InputError(name, "geen leesrechten voor dit bestand") from None
     except OSError as error:
         raise InputError(name, f"kan het bestand niet lezen ({error.strerror or error})") from None
+    # Readers are imported on first use: each pulls in a sizeable library.
     if suffix == ".txt":
         return read_text(data, name)
     if suffix == ".md":
+        from .markdown import markdown_document
+
         return markdown_document(decode_text(data, name), name)
     if suffix == ".docx":
+        from .word import word_document
+
         return word_document(data, name)
     if suffix == ".odt":
+        from .opendocument import odt_document
+
         return odt_document(data, name)
+    from .pdf import pdf_document
+
     return pdf_document(data, name)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from taalcheck.language.normalize import fold
 
 # A word: letters/digits with internal apostrophes or hyphens (risico's, niet-meewerkende, MDA++ is 'MDA').
-_TOKEN = re.compile(r"[^\W_]+(?:['’‘`][^\W\d_]+|[-‐‑][^\W_]+)*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+(?:['’‘`][^\W\d_]+|[-‐‑–][^\W_]+)*|[^\w\s]", re.UNICODE)
 _BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[•●▪◦*+\-–]\s|\d{1,2}[.)]\s|#))")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s+[\"'“‘„«(]?[A-Z0-9ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ•])|[!?…]+(?=\s)")
 

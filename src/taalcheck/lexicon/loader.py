@@ -28,11 +28,8 @@ _ALLOWED["trust"] -= {"severity"}
 
 
 def bundled_lexicon_dir() -> Path:
-    """The lexicon shipped with taalcheck (inside the package, or `lexicon/` in a checkout)."""
-    packaged = Path(__file__).resolve().parent.parent / "lexicon_data"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "lexicon"
+    """The lexicon shipped with taalcheck (`lexicon/` in a checkout, linked into the package)."""
+    return Path(__file__).resolve().parent.parent / "lexicon_data"
 
 
 def bundled_lexicon_files() -> list[Path]:

@@ -21,6 +21,8 @@ _QUOTE_PAIRS = re.compile(
     r"“[^”\n]{1,400}”|„[^”“\n]{1,400}[”“]|\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»|‘[^’\n]{1,400}’"
     r"|(?<![\w])'(?=\w)[^'\n]{1,400}?(?<=[\w.!?])'(?!\w)"
 )
+_OPENING_QUOTES = "\"“„«‘'"
+_SENTENCE_END = re.compile(r"[.!?][\"”’»']?(?=\s|$)")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,(?=\s)")
 
 
@@ -119,10 +121,11 @@ def quote_spans(text: str, start: int, end: int, rules: list[ContextRule]) -> tu
             continue
         for cue in rule.cues:
             for match in cue.finditer(text, start, end):
-                stop = text.find("\n\n", match.end(), end)
-                sentence_end = re.search(r"[.!?](\s|$)", text[match.end() : end])
-                limit = match.end() + sentence_end.end() if sentence_end else end
-                spans.append((match.end(), min(limit, stop if stop != -1 else end)))
+                following = text[match.end() : end].lstrip()
+                if following[:1] in _OPENING_QUOTES:
+                    continue  # the quotation marks themselves delimit the quote
+                sentence_end = _SENTENCE_END.search(text, match.end(), end)
+                spans.append((match.end(), sentence_end.end() if sentence_end else end))
     return tuple(sorted(spans))
 
 

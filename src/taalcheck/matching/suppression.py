@@ -15,6 +15,13 @@ from taalcheck.model import Finding
 _COMMENT = re.compile(r"<!--\s*taalcheck:\s*(negeer-bestand|negeer)\s+([^>]*?)\s*-->", re.IGNORECASE)
 
 
+def mask_comments(text: str) -> str:
+    """Blank suppression comments (same length) so their ids are not matched as text."""
+    if "taalcheck" not in text:
+        return text
+    return _COMMENT.sub(lambda match: " " * len(match.group()), text)
+
+
 def apply_suppressions(
     text: str, findings: list[Finding], entries: Mapping[str, object]
 ) -> tuple[list[Finding], list[str], list[Finding]]:
