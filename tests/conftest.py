@@ -27,7 +27,9 @@ def shared_file(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def engine_lexicon():
-    return load_lexicon((FIXTURES / "engine-lexicon.yaml", FIXTURES / "trust-lexicon.yaml"), include_bundled=False)
+    return load_lexicon(
+        (FIXTURES / "engine-lexicon.yaml", FIXTURES / "trust-lexicon.yaml"), include_bundled=False
+    )
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     environment = {**os.environ, "NO_COLOR": "1", "TAALCHECK_DEBUG": "", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "taalcheck", *args],

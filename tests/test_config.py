@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from taalcheck.checker import Checker
 from taalcheck.config import find_config, load_config, validate_ids
 from taalcheck.documents import document_from_text
@@ -26,7 +26,10 @@ def test_taalcheck_toml_is_found_in_a_parent_folder(tmp_path):
 
 
 def test_pyproject_tool_table(tmp_path):
-    write(tmp_path / "pyproject.toml", "[project]\nname='x'\n[tool.taalcheck]\ndisable = ['partijen']\nallow = ['OTS']\n")
+    write(
+        tmp_path / "pyproject.toml",
+        "[project]\nname='x'\n[tool.taalcheck]\ndisable = ['partijen']\nallow = ['OTS']\n",
+    )
     settings = load_config(find_config(tmp_path))
     assert settings.disable == frozenset({"partijen"}) and settings.allow == ("OTS",)
 
@@ -60,8 +63,8 @@ def test_unknown_ids_are_rejected(tmp_path):
         validate_ids(settings, {"partijen"})
 
 
-def test_settings_change_findings(tmp_path, engine_lexicon):
-    extra = write(
+def test_settings_change_findings(tmp_path):
+    write(
         tmp_path / "eigen.yaml",
         "entries:\n  - id: dossier-sluiten\n    term: dossier sluiten\n    principle: vertrouwen\n    severity: hint\n"
         "    reason: Eigen term.\n    alternatives: [afronden]\n    patterns: ['dossier sluiten:v']\n"

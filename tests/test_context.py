@@ -57,14 +57,18 @@ def test_negation_of_something_else_does_not_hide_a_finding(check):
 
 
 def test_legal_term_named_as_court_decision_is_not_reported(check):
-    result = check("Bij beschikking van 3 maart 2025 heeft de kinderrechter een beschermingsmaatregel uitgesproken.")
+    result = check(
+        "Bij beschikking van 3 maart 2025 heeft de kinderrechter een beschermingsmaatregel uitgesproken."
+    )
     assert result.findings == []
     assert silenced_rules(result) == ["beschermingsmaatregel"]
     assert "niet gemeld" in result.silenced[0].context[0]
 
 
 def test_legal_term_without_court_decision_is_reported(check):
-    finding = only(check("Wij zetten een beschermingsmaatregel in om moeder te sturen."), "beschermingsmaatregel")
+    finding = only(
+        check("Wij zetten een beschermingsmaatregel in om moeder te sturen."), "beschermingsmaatregel"
+    )
     assert finding.severity == Severity.WARNING
 
 
@@ -86,7 +90,10 @@ def test_safety_cues_lower_enforcement_wording(check):
     finding = only(check("Bij acuut gevaar legt de gezinsvoogd sancties op."), "sancties-opleggen")
     assert finding.severity == Severity.SUGGESTION and finding.original_severity == Severity.WARNING
     assert "lager: veiligheid of laatste redmiddel" in finding.context
-    finding = only(check("Sancties worden pas opgelegd als laatste redmiddel, in een plan voor alle leefdomeinen."), "sancties-opleggen")
+    finding = only(
+        check("Sancties worden pas opgelegd als laatste redmiddel, in een plan voor alle leefdomeinen."),
+        "sancties-opleggen",
+    )
     assert finding.severity == Severity.SUGGESTION
 
 
@@ -102,13 +109,17 @@ def test_suppression_comments(check):
     result = check(text)
     assert [f.text for f in result.findings] == ["vechtscheiding"]
     assert result.findings[0].start == text.rindex("vechtscheiding")
-    result = check("<!-- taalcheck: negeer-bestand vechtscheiding, onbestaand -->\nEen vechtscheiding, twee vechtscheidingen.")
+    result = check(
+        "<!-- taalcheck: negeer-bestand vechtscheiding, onbestaand -->\nEen vechtscheiding, twee vechtscheidingen."
+    )
     assert result.findings == []
     assert result.notices == ["regel 1: onbekend id 'onbestaand' in taalcheck-opmerking"]
 
 
 def test_balance_leaves_quotes_out(check):
-    result = check('De samenwerking groeit. Moeder zei: "Het is een vechtscheiding en een strijd." Wij werken risicogestuurd.')
+    result = check(
+        'De samenwerking groeit. Moeder zei: "Het is een vechtscheiding en een strijd." Wij werken risicogestuurd.'
+    )
     assert result.balance.control == 1  # the quoted vechtscheiding does not count
     assert result.balance.trust == 1
     assert result.balance.words == 15

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 from conftest import FIXTURES, REPO, shared_file
-
 from taalcheck.evaluation import evaluate_corpora
 
 
@@ -31,8 +30,17 @@ def test_eval_command_json_and_thresholds(tmp_path):
     command = [sys.executable, "-m", "taalcheck", "eval", str(corpus), "--format", "json"]
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=120)
     data = json.loads(result.stdout)
-    assert set(data) >= {"recall", "precision", "severity_agreement", "misses", "false_alarms", "by_principle"}
-    strict = subprocess.run([*command, "--min-recall", "1.0"], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert set(data) >= {
+        "recall",
+        "precision",
+        "severity_agreement",
+        "misses",
+        "false_alarms",
+        "by_principle",
+    }
+    strict = subprocess.run(
+        [*command, "--min-recall", "1.0"], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
     assert strict.returncode == (0 if data["recall"] >= 1.0 else 1)
 
 

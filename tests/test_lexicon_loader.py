@@ -46,10 +46,19 @@ def test_valid_file_loads(tmp_path):
         (("    reason: Een reden.\n", ""), "veld 'reason': ontbreekt"),
         (("severity: hint", "severity: hint\n    colour: rood"), "veld 'colour': onbekend veld"),
         (("alternatives: [iets anders]", "alternatives: iets"), None),
-        (("alternatives: [iets anders]", "alternatives: [a, b, c, d]"), "veld 'alternatives': mag hoogstens 3 items"),
-        (("alternatives: [iets anders]", "alternatives: 3"), "veld 'alternatives': moet een lijst met tekst zijn"),
+        (
+            ("alternatives: [iets anders]", "alternatives: [a, b, c, d]"),
+            "veld 'alternatives': mag hoogstens 3 items",
+        ),
+        (
+            ("alternatives: [iets anders]", "alternatives: 3"),
+            "veld 'alternatives': moet een lijst met tekst zijn",
+        ),
         (("id: voorbeeld", "id: Voor Beeld"), "veld 'id': moet bestaan uit kleine letters"),
-        (("term: voorbeeld", "term: voorbeeld\n    patterns: ['op|leggen']"), "veld 'patterns': ongeldig patroon 'op|leggen'"),
+        (
+            ("term: voorbeeld", "term: voorbeeld\n    patterns: ['op|leggen']"),
+            "veld 'patterns': ongeldig patroon 'op|leggen'",
+        ),
         (("term: voorbeeld", "term: voorbeeld\n    tags: [geheim]"), "veld 'tags': onbekend label 'geheim'"),
     ],
 )
@@ -66,7 +75,9 @@ def test_mistakes_are_named(tmp_path, change, expected):
 def test_duplicate_ids_across_files(tmp_path):
     first = write(tmp_path, VALID, "a.yaml")
     second = write(tmp_path, VALID, "b.yaml")
-    with pytest.raises(LexiconError, match=r"b\.yaml, item 'voorbeeld', veld 'id': dubbel id \(staat ook in .*a\.yaml\)"):
+    with pytest.raises(
+        LexiconError, match=r"b\.yaml, item 'voorbeeld', veld 'id': dubbel id \(staat ook in .*a\.yaml\)"
+    ):
         load_entries([first, second])
 
 
@@ -78,5 +89,7 @@ def test_broken_yaml_and_wrong_shape(tmp_path):
 
 
 def test_trust_entries_need_no_reason(tmp_path):
-    (entry,) = load_file(write(tmp_path, "kind: trust\nentries:\n  - {id: samen, term: samenwerking, principle: vertrouwen}\n"))
+    (entry,) = load_file(
+        write(tmp_path, "kind: trust\nentries:\n  - {id: samen, term: samenwerking, principle: vertrouwen}\n")
+    )
     assert entry.kind == "trust"

@@ -14,7 +14,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["CheckResult", "FileResult", "Finding", "Settings", "Severity", "__version__", "check_file", "check_text"]
+__all__ = [
+    "CheckResult",
+    "FileResult",
+    "Finding",
+    "Settings",
+    "Severity",
+    "__version__",
+    "check_file",
+    "check_text",
+]
 
 if TYPE_CHECKING:
     from taalcheck.api import check_file, check_text

@@ -24,17 +24,23 @@ def make_checker(settings: Settings | None = None, exhaustive: bool = False) -> 
     return Checker(_lexicon(tuple(settings.extend_lexicon)), settings, exhaustive=exhaustive)
 
 
-def check_text(text: str, *, path: str = "-", settings: Settings | None = None, model: str | None = None) -> list[Finding]:
+def check_text(
+    text: str, *, path: str = "-", settings: Settings | None = None, model: str | None = None
+) -> list[Finding]:
     """Findings in a text (as a professional would paste it)."""
     return check_text_result(text, path=path, settings=_with_model(settings, model)).findings
 
 
-def check_file(path: str | os.PathLike[str], *, settings: Settings | None = None, model: str | None = None) -> list[Finding]:
+def check_file(
+    path: str | os.PathLike[str], *, settings: Settings | None = None, model: str | None = None
+) -> list[Finding]:
     """Findings in one document (.txt, .md, .docx, .odt, .pdf)."""
     return check_file_result(Path(path), settings=_with_model(settings, model)).findings
 
 
-def check_text_result(text: str, *, path: str = "-", settings: Settings | None = None, checker: Checker | None = None) -> FileResult:
+def check_text_result(
+    text: str, *, path: str = "-", settings: Settings | None = None, checker: Checker | None = None
+) -> FileResult:
     """Findings, balance and context for a text."""
     from taalcheck.documents import document_from_text
 
@@ -42,7 +48,13 @@ def check_text_result(text: str, *, path: str = "-", settings: Settings | None =
     return checker.check_document(document_from_text(text, path))
 
 
-def check_file_result(path: Path, *, display: str | None = None, settings: Settings | None = None, checker: Checker | None = None) -> FileResult:
+def check_file_result(
+    path: Path,
+    *,
+    display: str | None = None,
+    settings: Settings | None = None,
+    checker: Checker | None = None,
+) -> FileResult:
     """Findings, balance and context for one file; raises `InputError` when it cannot be read."""
     from taalcheck.documents import read_document
 

@@ -77,14 +77,18 @@ class Checker:
             spacy_verb = by_offset.get(tokens[verb].start)
             if spacy_particle is not None and spacy_particle.dep_ == "compound:prt":
                 continue
-            if spacy_verb is not None and DutchPipeline.lemma(spacy_verb) == tokens[particle].norm + _infinitive(match):
+            if spacy_verb is not None and DutchPipeline.lemma(spacy_verb) == tokens[
+                particle
+            ].norm + _infinitive(match):
                 continue
             return False
         return True
 
     def _sentence_matches(self, text: str, start: int, end: int) -> tuple[_Sentence, list[RawMatch]]:
-        patterns = self.lexicon.compiled.patterns if self.exhaustive else self.lexicon.compiled.candidates(
-            squeeze(text[start:end])
+        patterns = (
+            self.lexicon.compiled.patterns
+            if self.exhaustive
+            else self.lexicon.compiled.candidates(squeeze(text[start:end]))
         )
         sentence = _Sentence(start, end, [])
         if self.exhaustive:

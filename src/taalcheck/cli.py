@@ -6,7 +6,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,7 +27,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-lexicon_app = typer.Typer(help="Het lexicon bekijken en testen.", invoke_without_command=True, no_args_is_help=False)
+lexicon_app = typer.Typer(
+    help="Het lexicon bekijken en testen.", invoke_without_command=True, no_args_is_help=False
+)
 app.add_typer(lexicon_app, name="lexicon")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -51,8 +53,10 @@ class SeverityOption(str, Enum):
 def _console(no_color: bool = False, stderr: bool = False) -> Console:
     from rich.console import Console
 
+    stream = sys.stderr if stderr else sys.stdout
     return Console(
         stderr=stderr,
+        width=None if stream.isatty() else 160,
         no_color=no_color or bool(os.environ.get("NO_COLOR")),
         highlight=False,
         soft_wrap=True,
@@ -72,13 +76,22 @@ def _version_callback(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", "-V", help="Toon de versie en de Nederlandse pipeline.", callback=_version_callback, is_eager=True)
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Toon de versie en de Nederlandse pipeline.",
+            callback=_version_callback,
+            is_eager=True,
+        ),
     ] = False,
 ) -> None:
     """taalcheck leest een rapport en stelt andere woorden voor waar de tekst uitgaat van controle en beheersing."""
 
 
-def _settings(config: Path | None, model: str | None, min_severity: SeverityOption | None, start: Path) -> Settings:
+def _settings(
+    config: Path | None, model: str | None, min_severity: SeverityOption | None, start: Path
+) -> Settings:
     from dataclasses import replace
 
     from taalcheck.config import find_config, load_config
@@ -96,29 +109,67 @@ def _settings(config: Path | None, model: str | None, min_severity: SeverityOpti
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Bestanden of mappen (.txt, .md, .docx, .odt, .pdf); '-' leest van standaardinvoer.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Uitvoervorm.")] = OutputFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Schrijf de uitvoer naar dit bestand.")] = None,
-    min_severity: Annotated[Optional[SeverityOption], typer.Option("--min-severity", help="Toon alleen meldingen vanaf dit niveau.")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Configuratiebestand (taalcheck.toml of pyproject.toml).")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Sla paden over die op dit patroon passen (herhaalbaar).")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Bestanden of mappen (.txt, .md, .docx, .odt, .pdf); '-' leest van standaardinvoer."
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Uitvoervorm.")
+    ] = OutputFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Schrijf de uitvoer naar dit bestand.")
+    ] = None,
+    min_severity: Annotated[
+        SeverityOption | None,
+        typer.Option("--min-severity", help="Toon alleen meldingen vanaf dit niveau."),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Configuratiebestand (taalcheck.toml of pyproject.toml)."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", help="Sla paden over die op dit patroon passen (herhaalbaar)."),
+    ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Aantal bestanden tegelijk.")] = 1,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Toon aantallen per lexicon-item.")] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Toon aantallen per lexicon-item.")
+    ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Geen kleur in de uitvoer.")] = False,
 ) -> None:
     """Controleer rapporten en toon passages met een voorstel voor ander woordgebruik."""
     from taalcheck.run import run_check
 
     settings = _settings(config, model, min_severity, Path.cwd())
-    result, entries = run_check(paths, settings, exclude or [], jobs, progress=output_format == OutputFormat.text)
-    _emit(result, entries, output_format.value, output, statistics, no_color, [Path(p) for p in paths if p != "-"])
+    result, entries = run_check(
+        paths, settings, exclude or [], jobs, progress=output_format == OutputFormat.text
+    )
+    _emit(
+        result,
+        entries,
+        output_format.value,
+        output,
+        statistics,
+        no_color,
+        [Path(p) for p in paths if p != "-"],
+    )
     threshold = settings.min_severity
     raise typer.Exit(EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN)
 
 
 def _emit(
-    result: CheckResult, entries: dict, fmt: str, output: Path | None, statistics: bool, no_color: bool, inputs: list[Path]
+    result: CheckResult,
+    entries: dict,
+    fmt: str,
+    output: Path | None,
+    statistics: bool,
+    no_color: bool,
+    inputs: list[Path],
 ) -> None:
     from taalcheck.report import renderer
 
@@ -162,11 +213,15 @@ def _refuse_overwrite(output: Path, inputs: list[Path]) -> None:
     target = output.resolve()
     for source in inputs:
         if source.exists() and (source.resolve() == target or (source.is_dir() and False)):
-            raise TaalcheckError(f"{output}: uitvoer zou een invoerbestand overschrijven; kies een andere naam met -o")
+            raise TaalcheckError(
+                f"{output}: uitvoer zou een invoerbestand overschrijven; kies een andere naam met -o"
+            )
 
 
 @app.command()
-def explain(rule: Annotated[str, typer.Argument(help="Id van een lexicon-item, bijvoorbeeld escalatiebeheersing.")]) -> None:
+def explain(
+    rule: Annotated[str, typer.Argument(help="Id van een lexicon-item, bijvoorbeeld escalatiebeheersing.")],
+) -> None:
     """Toon de uitlegpagina van een lexicon-item: wat, waarom, voorbeeld, wat in plaats daarvan."""
     from taalcheck.api import make_checker
     from taalcheck.report.explain import render_explain
@@ -196,18 +251,25 @@ def lexicon_table(ctx: typer.Context) -> None:
     entries = make_checker().lexicon.entries
     table = Table(title="taalcheck-lexicon", show_lines=False)
     for column in ("id", "term", "principe", "ernst"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "id")
     for entry in sorted(entries.values(), key=lambda e: (e.kind, e.principle, e.id)):
         if entry.kind == "control":
             table.add_row(entry.id, entry.term, PRINCIPLES[entry.principle], entry.severity.label)
     console = _console()
     console.print(table)
     control = sum(1 for e in entries.values() if e.kind == "control")
-    console.print(f"{control} items; daarnaast {len(entries) - control} positieve formuleringen voor de balans.", markup=False)
+    console.print(
+        f"{control} items; daarnaast {len(entries) - control} positieve formuleringen voor de balans.",
+        markup=False,
+    )
 
 
 @lexicon_app.command("test")
-def lexicon_test(paths: Annotated[list[Path], typer.Argument(help="Lexiconbestanden (YAML) om te valideren en te testen.")]) -> None:
+def lexicon_test(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Lexiconbestanden (YAML) om te valideren en te testen.")
+    ],
+) -> None:
     """Valideer lexiconbestanden en draai hun voorbeelden als tests."""
     from taalcheck.checker import Checker
     from taalcheck.lexicon import load_lexicon
@@ -232,7 +294,11 @@ def lexicon_test(paths: Annotated[list[Path], typer.Argument(help="Lexiconbestan
 
 
 @app.command()
-def info(model: Annotated[Optional[str], typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")] = None) -> None:
+def info(
+    model: Annotated[
+        str | None, typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")
+    ] = None,
+) -> None:
     """Toon versie, Nederlandse pipeline (met scores) en lexicon."""
     from taalcheck.language.pipeline import describe_pipeline
     from taalcheck.lexicon.loader import bundled_lexicon_dir
@@ -243,7 +309,14 @@ def info(model: Annotated[Optional[str], typer.Option("--model", help="Nederland
     console.print(f"Nederlandse pipeline: {choice.describe()}", markup=False)
     if choice.location:
         console.print(f"  locatie: {choice.location}", markup=False)
-    labels = {"pos_acc": "woordsoort", "morph_acc": "morfologie", "lemma_acc": "lemma", "dep_uas": "UAS", "dep_las": "LAS", "sents_f": "zinsgrenzen F"}
+    labels = {
+        "pos_acc": "woordsoort",
+        "morph_acc": "morfologie",
+        "lemma_acc": "lemma",
+        "dep_uas": "UAS",
+        "dep_las": "LAS",
+        "sents_f": "zinsgrenzen F",
+    }
     if choice.scores:
         scores = ", ".join(f"{labels[k]} {v * 100:.1f}" for k, v in choice.scores.items())
         console.print(f"  scores (UD Alpino dev): {scores}", markup=False)
@@ -254,9 +327,9 @@ def info(model: Annotated[Optional[str], typer.Option("--model", help="Nederland
 def annotate(
     source: Annotated[Path, typer.Argument(help="Het Word-bestand (.docx) om te controleren.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="De kopie met opmerkingen (.docx).")],
-    min_severity: Annotated[Optional[SeverityOption], typer.Option("--min-severity")] = None,
-    model: Annotated[Optional[str], typer.Option("--model")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+    min_severity: Annotated[SeverityOption | None, typer.Option("--min-severity")] = None,
+    model: Annotated[str | None, typer.Option("--model")] = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
 ) -> None:
     """Schrijf een kopie van een Word-bestand met een opmerking bij elke passage (het origineel blijft onaangeroerd)."""
     from taalcheck.api import check_file_result, make_checker
@@ -271,17 +344,21 @@ def annotate(
     settings = _settings(config, model, min_severity, Path.cwd())
     result = check_file_result(source, settings=settings, checker=make_checker(settings))
     placed = annotate_docx(source, output, result.findings, result.document)
-    _console().print(f"{placed} opmerkingen geplaatst in {output} (origineel ongewijzigd: {source})", markup=False)
+    _console().print(
+        f"{placed} opmerkingen geplaatst in {output} (origineel ongewijzigd: {source})", markup=False
+    )
 
 
 @app.command("eval")
 def evaluate(
     corpora: Annotated[list[Path], typer.Argument(help="Geannoteerde corpora (YAML) zoals dev-corpus.yaml.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text of json.")] = OutputFormat.text,
-    min_recall: Annotated[Optional[float], typer.Option("--min-recall", min=0, max=1)] = None,
-    min_precision: Annotated[Optional[float], typer.Option("--min-precision", min=0, max=1)] = None,
-    model: Annotated[Optional[str], typer.Option("--model")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text of json.")
+    ] = OutputFormat.text,
+    min_recall: Annotated[float | None, typer.Option("--min-recall", min=0, max=1)] = None,
+    min_precision: Annotated[float | None, typer.Option("--min-precision", min=0, max=1)] = None,
+    model: Annotated[str | None, typer.Option("--model")] = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
 ) -> None:
     """Meet recall en precisie van het lexicon op een geannoteerd corpus."""
     from taalcheck.api import make_checker
@@ -329,8 +406,34 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
 
 
+_USAGE_TRANSLATIONS = (
+    (r"^Missing argument '(.+?)'\.?", r"argument \1 ontbreekt"),
+    (r"^Missing option '(.+?)'\.?", r"optie \1 ontbreekt"),
+    (r"^No such option: (\S+)", r"onbekende optie \1"),
+    (r"^No such command '(.+?)'\.?", r"onbekend commando '\1'"),
+    (r"^Option '(.+?)' requires an argument\.?", r"optie \1 heeft een waarde nodig"),
+    (r"^Got unexpected extra arguments? \((.+)\)", r"onverwacht extra argument: \1"),
+    (r"^Invalid value for (.+?):\s*(?:Value error, )?(.*)", r"ongeldige waarde voor \1: \2"),
+    (r"Did you mean (.+?)\?", r"Bedoelt u \1?"),
+    (r"\(Possible options: (.+?)\)", r"(mogelijke opties: \1)"),
+    (r"Input should be greater than or equal to (\S+)", r"moet minstens \1 zijn"),
+    (r"Input should be less than or equal to (\S+)", r"mag hoogstens \1 zijn"),
+    (r"is not one of", "is niet een van"),
+    (r"is not in the range", "valt buiten het bereik"),
+)
+
+
+def _dutch(message: str) -> str:
+    """Click's (English) usage messages in Dutch."""
+    import re
+
+    for pattern, replacement in _USAGE_TRANSLATIONS:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
 def _fail(message: str, hint: str | None = None) -> None:
-    line = f"taalcheck: fout: {message}"
+    line = f"taalcheck: fout: {_dutch(message)}"
     if hint:
         line += f" (zie `{hint} --help`)"
     sys.stderr.write(line.replace("\n", " ") + "\n")

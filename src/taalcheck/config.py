@@ -47,7 +47,9 @@ def _severity(path: str, key: str, value: Any) -> Severity:
     try:
         return Severity.parse(value) if isinstance(value, str) else Severity.parse("?")
     except ValueError:
-        raise ConfigError(path, f"onbekende ernst '{value}' (kies uit: hint, suggestion, warning)", key) from None
+        raise ConfigError(
+            path, f"onbekende ernst '{value}' (kies uit: hint, suggestion, warning)", key
+        ) from None
 
 
 def load_config(path: Path) -> Settings:
@@ -72,13 +74,17 @@ def load_config(path: Path) -> Settings:
         if key not in KEYS:
             raise ConfigError(name, f"onbekende sleutel (toegestaan: {', '.join(KEYS)})", prefix + key)
     base = path.parent
-    extend = tuple(base / item for item in _strings(name, prefix + "extend_lexicon", data.get("extend_lexicon", [])))
+    extend = tuple(
+        base / item for item in _strings(name, prefix + "extend_lexicon", data.get("extend_lexicon", []))
+    )
     for extra in extend:
         if not extra.is_file():
             raise ConfigError(name, f"lexiconbestand '{extra}' niet gevonden", prefix + "extend_lexicon")
     severities = data.get("severity", {})
     if not isinstance(severities, dict):
-        raise ConfigError(name, "moet een tabel zijn: id = \"hint\" | \"suggestion\" | \"warning\"", prefix + "severity")
+        raise ConfigError(
+            name, 'moet een tabel zijn: id = "hint" | "suggestion" | "warning"', prefix + "severity"
+        )
     model = data.get("model")
     if model is not None and (not isinstance(model, str) or not model.strip()):
         raise ConfigError(name, "moet de naam of map van een pipeline zijn", prefix + "model")
@@ -86,10 +92,13 @@ def load_config(path: Path) -> Settings:
         model = str(base / model)
     return Settings(
         model=model,
-        min_severity=_severity(name, prefix + "min_severity", data["min_severity"]) if "min_severity" in data else Severity.HINT,
+        min_severity=_severity(name, prefix + "min_severity", data["min_severity"])
+        if "min_severity" in data
+        else Severity.HINT,
         disable=frozenset(_strings(name, prefix + "disable", data.get("disable", []))),
         severity={
-            str(rule): _severity(name, f"{prefix}severity.{rule}", level) for rule, level in severities.items()
+            str(rule): _severity(name, f"{prefix}severity.{rule}", level)
+            for rule, level in severities.items()
         },
         allow=_strings(name, prefix + "allow", data.get("allow", [])),
         extend_lexicon=extend,

@@ -146,7 +146,11 @@ def _control_passage(passage: dict[str, Any], checker: Checker, entries: dict, r
             continue
         entry_id = str(flag.get("entry", "")).replace("_", "-")
         in_lexicon = entry_id in entries
-        principle = entries[entry_id].principle if in_lexicon else (findings[matching[0]].principle if matching else "onbekend")
+        principle = (
+            entries[entry_id].principle
+            if in_lexicon
+            else (findings[matching[0]].principle if matching else "onbekend")
+        )
         counter = _principle_counter(report, principle)
         report.expected += 1
         counter["expected"] += 1
@@ -158,7 +162,9 @@ def _control_passage(passage: dict[str, Any], checker: Checker, entries: dict, r
             if any(findings[index].severity.key == flag.get("severity") for index in matching):
                 report.severity_agree += 1
         else:
-            report.misses.append(Miss(passage["id"], flag["phrase"], flag.get("entry", ""), flag.get("severity", "")))
+            report.misses.append(
+                Miss(passage["id"], flag["phrase"], flag.get("entry", ""), flag.get("severity", ""))
+            )
     for index, finding in enumerate(findings):
         if finding.severity < Severity.SUGGESTION:
             continue
@@ -167,7 +173,13 @@ def _control_passage(passage: dict[str, Any], checker: Checker, entries: dict, r
             report.correct += 1
         else:
             report.false_alarms.append(
-                FalseAlarm(passage["id"], finding.rule, finding.text, finding.severity.key, "niet verwacht in deze passage")
+                FalseAlarm(
+                    passage["id"],
+                    finding.rule,
+                    finding.text,
+                    finding.severity.key,
+                    "niet verwacht in deze passage",
+                )
             )
 
 
@@ -183,22 +195,37 @@ def _legitimate_passage(passage: dict[str, Any], checker: Checker, report: EvalR
         why = "legitiem gebruik"
         if any(_overlaps(finding, _spans_of(text, term, None)) for term in no_flag):
             why = "legitiem gebruik dat niet gemeld hoort te worden"
-        report.false_alarms.append(FalseAlarm(passage["id"], finding.rule, finding.text, finding.severity.key, why))
+        report.false_alarms.append(
+            FalseAlarm(passage["id"], finding.rule, finding.text, finding.severity.key, why)
+        )
 
 
 def render_evaluation(report: EvalReport, console: Console) -> None:
     for miss in report.misses:
-        console.print(Text(f"gemist  {miss.passage}: '{miss.phrase}' ({miss.entry}, verwacht {miss.severity})"))
+        console.print(
+            Text(f"gemist  {miss.passage}: '{miss.phrase}' ({miss.entry}, verwacht {miss.severity})")
+        )
     for alarm in report.false_alarms:
-        console.print(Text(f"onterecht  {alarm.passage}: [{alarm.rule}] '{alarm.text}' ({alarm.severity}; {alarm.why})"))
+        console.print(
+            Text(f"onterecht  {alarm.passage}: [{alarm.rule}] '{alarm.text}' ({alarm.severity}; {alarm.why})")
+        )
     console.print()
     for principle, counts in sorted(report.by_principle.items()):
         share = counts["found"] / counts["expected"] if counts["expected"] else 1.0
         console.print(Text(f"{principle:<14} recall {share:.2f} ({counts['found']}/{counts['expected']})"))
     console.print(Text(f"recall     {report.recall:.3f} ({report.found}/{report.expected})", style="bold"))
     console.print(
-        Text(f"recall voor termen in het lexicon {report.in_lexicon_recall:.3f} "
-             f"({report.in_lexicon_found}/{report.in_lexicon_expected})")
+        Text(
+            f"recall voor termen in het lexicon {report.in_lexicon_recall:.3f} "
+            f"({report.in_lexicon_found}/{report.in_lexicon_expected})"
+        )
     )
-    console.print(Text(f"precisie   {report.precision:.3f} ({report.correct}/{report.reported} suggesties en waarschuwingen)", style="bold"))
-    console.print(Text(f"ernst gelijk {report.severity_agreement:.3f} ({report.severity_agree}/{report.found})"))
+    console.print(
+        Text(
+            f"precisie   {report.precision:.3f} ({report.correct}/{report.reported} suggesties en waarschuwingen)",
+            style="bold",
+        )
+    )
+    console.print(
+        Text(f"ernst gelijk {report.severity_agreement:.3f} ({report.severity_agree}/{report.found})")
+    )

@@ -62,7 +62,9 @@ def run_check(
             files.extend(_with_progress(iterator, len(documents), progress))
     else:
         files.extend(
-            _with_progress((check_file_result(path, checker=checker) for path in documents), len(documents), progress)
+            _with_progress(
+                (check_file_result(path, checker=checker) for path in documents), len(documents), progress
+            )
         )
     return CheckResult(files), checker.lexicon.entries
 

@@ -71,7 +71,9 @@ def describe_pipeline(model: str | None = None) -> PipelineChoice:
         path = Path(model)
         if path.is_dir():
             meta = _meta(path)
-            return PipelineChoice(meta.get("name", path.name), "gevraagd", str(path), meta.get("version"), _scores(meta))
+            return PipelineChoice(
+                meta.get("name", path.name), "gevraagd", str(path), meta.get("version"), _scores(meta)
+            )
         if importlib.util.find_spec(model.replace("-", "_")) is None:
             raise ModelError(
                 f"Nederlandse pipeline '{model}' niet gevonden: geef een geïnstalleerd spaCy-model, "
@@ -83,7 +85,11 @@ def describe_pipeline(model: str | None = None) -> PipelineChoice:
     if (BUNDLED_DIR / "meta.json").is_file():
         meta = _meta(BUNDLED_DIR)
         return PipelineChoice(
-            meta.get("name", "nl_taalcheck"), "meegeleverd", str(BUNDLED_DIR), meta.get("version"), _scores(meta)
+            meta.get("name", "nl_taalcheck"),
+            "meegeleverd",
+            str(BUNDLED_DIR),
+            meta.get("version"),
+            _scores(meta),
         )
     return PipelineChoice(BLANK, "basis")
 

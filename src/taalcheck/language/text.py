@@ -19,11 +19,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s+[\"'“‘„«(]?[A-
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """
-    dhr mevr mw mr dr drs ir ing prof bijv bv o.a a.s jl nl d.w.z m.b.t i.p.v t.a.v n.a.v i.v.m
-    z.s.m e.d e.a m.n ca art nr jr wo st blz p pag zgn resp evt incl excl vs etc enz c.q
-    jan feb mrt apr jun jul aug sep sept okt nov dec tel vgl afd mbt ipv tav nav ivm
-    """.split()
+    ["dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "bijv", "bv", "o.a", "a.s", "jl", "nl", "d.w.z", "m.b.t", "i.p.v", "t.a.v", "n.a.v", "i.v.m", "z.s.m", "e.d", "e.a", "m.n", "ca", "art", "nr", "jr", "wo", "st", "blz", "p", "pag", "zgn", "resp", "evt", "incl", "excl", "vs", "etc", "enz", "c.q", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "tel", "vgl", "afd", "mbt", "ipv", "tav", "nav", "ivm"]
 )
 
 
@@ -97,13 +93,11 @@ def count_words(text: str) -> int:
     return sum(1 for _ in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
 
 
-# Clause boundaries for free-order patterns: punctuation and subordinating words.
-_CLAUSE_PUNCT = frozenset(",;:()[]–—\"“”„«»")
+# Clause boundaries for free-order patterns: punctuation, subordinating words and 'om' (om ... te).
+# 'als' is left out: it is as often 'as' (als middel) as 'if'.
+_CLAUSE_PUNCT = frozenset(',;:()[]–—"“”„«»')
 _SUBORDINATORS = frozenset(
-    """
-    dat omdat als wanneer indien terwijl zodat doordat nadat voordat hoewel zodra totdat tenzij mits
-    waardoor waarbij waarin waarmee waarop waarna opdat alsof maar want
-    """.split()
+    ["dat", "omdat", "wanneer", "indien", "terwijl", "zodat", "doordat", "nadat", "voordat", "hoewel", "zodra", "totdat", "tenzij", "mits", "waardoor", "waarbij", "waarin", "waarmee", "waarop", "waarna", "opdat", "alsof", "maar", "want", "om"]
 )
 
 

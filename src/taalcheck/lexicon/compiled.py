@@ -36,7 +36,9 @@ class CompiledLexicon:
             self.entries[entry.id] = entry
             exclude = frozenset(form for word in entry.exclude for form in nominal_forms(fold(word)) if form)
             for source in entry.patterns:
-                self.patterns.append(CompiledPattern(len(self.patterns), entry, parse_pattern(source), exclude))
+                self.patterns.append(
+                    CompiledPattern(len(self.patterns), entry, parse_pattern(source), exclude)
+                )
 
     @cached_property
     def _index(self) -> tuple[ahocorasick.Automaton | None, list[int]]:
@@ -74,11 +76,7 @@ class CompiledLexicon:
         for _, targets in automaton.iter(squeezed):
             for pattern_index, anchor_index in targets:
                 hits.setdefault(pattern_index, set()).add(anchor_index)
-        return [
-            self.patterns[index]
-            for index in sorted(hits)
-            if len(hits[index]) == anchor_counts[index]
-        ]
+        return [self.patterns[index] for index in sorted(hits) if len(hits[index]) == anchor_counts[index]]
 
     def control_ids(self) -> list[str]:
         return [entry.id for entry in self.entries.values() if entry.kind == "control"]

@@ -49,14 +49,16 @@ def _load_yaml(path: Path) -> Any:
         raise LexiconError(str(path), "is geen UTF-8-tekst") from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - safe loader
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (regel {mark.line + 1})" if mark is not None else ""
         raise LexiconError(str(path), f"ongeldige YAML{where}") from None
 
 
-def _strings(value: Any, path: str, entry: str, key: str, minimum: int = 0, maximum: int | None = None) -> tuple[str, ...]:
+def _strings(
+    value: Any, path: str, entry: str, key: str, minimum: int = 0, maximum: int | None = None
+) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
@@ -81,7 +83,9 @@ def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
     label = entry_id if isinstance(entry_id, str) else f"#{index + 1}"
     unknown = sorted(set(raw) - _ALLOWED[kind])
     if unknown:
-        raise LexiconError(path, f"onbekend veld (toegestaan: {', '.join(sorted(_ALLOWED[kind]))})", label, unknown[0])
+        raise LexiconError(
+            path, f"onbekend veld (toegestaan: {', '.join(sorted(_ALLOWED[kind]))})", label, unknown[0]
+        )
     for key in _REQUIRED[kind]:
         if key not in raw:
             raise LexiconError(path, "ontbreekt", label, key)
@@ -89,7 +93,9 @@ def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
         raise LexiconError(path, "moet bestaan uit kleine letters, cijfers en '-'", label, "id")
     principle = raw["principle"]
     if principle not in PRINCIPLES:
-        raise LexiconError(path, f"onbekend principe '{principle}' (kies uit: {', '.join(PRINCIPLES)})", label, "principle")
+        raise LexiconError(
+            path, f"onbekend principe '{principle}' (kies uit: {', '.join(PRINCIPLES)})", label, "principle"
+        )
     severity = Severity.HINT
     if kind == "control":
         try:
@@ -97,7 +103,12 @@ def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
         except ValueError:
             severity = None
         if severity is None:
-            raise LexiconError(path, f"onbekende ernst '{raw['severity']}' (kies uit: hint, suggestion, warning)", label, "severity")
+            raise LexiconError(
+                path,
+                f"onbekende ernst '{raw['severity']}' (kies uit: hint, suggestion, warning)",
+                label,
+                "severity",
+            )
     compound = raw.get("compound", "both")
     if compound not in _COMPOUND_MODES:
         raise LexiconError(path, f"moet een van {', '.join(_COMPOUND_MODES)} zijn", label, "compound")
@@ -123,7 +134,9 @@ def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
         principle=principle,
         severity=severity,
         reason=_text(raw["reason"], path, label, "reason") if kind == "control" else "",
-        alternatives=_strings(raw["alternatives"], path, label, "alternatives", 1, 3) if kind == "control" else (),
+        alternatives=_strings(raw["alternatives"], path, label, "alternatives", 1, 3)
+        if kind == "control"
+        else (),
         patterns=patterns,
         examples=Examples(
             flag=_strings(examples.get("flag", []), path, label, "examples.flag"),

@@ -73,8 +73,63 @@ STRONG_VERBS: dict[str, tuple[str, str, str]] = {
     "schenden": ("schond", "schonden", "geschonden"),
     "breken": ("brak", "braken", "gebroken"),
     "eisen": ("eiste", "eisten", "geëist"),
+    "treffen": ("trof", "troffen", "getroffen"),
+    "bedriegen": ("bedroog", "bedrogen", "bedrogen"),
+    "begrijpen": ("begreep", "begrepen", "begrepen"),
+    "beginnen": ("begon", "begonnen", "begonnen"),
+    "bevelen": ("beval", "bevalen", "bevolen"),
+    "bewegen": ("bewoog", "bewogen", "bewogen"),
+    "buigen": ("boog", "bogen", "gebogen"),
+    "drijven": ("dreef", "dreven", "gedreven"),
+    "eten": ("at", "aten", "gegeten"),
+    "gelden": ("gold", "golden", "gegolden"),
+    "genieten": ("genoot", "genoten", "genoten"),
+    "glijden": ("gleed", "gleden", "gegleden"),
+    "hangen": ("hing", "hingen", "gehangen"),
+    "heten": ("heette", "heetten", "geheten"),
+    "kopen": ("kocht", "kochten", "gekocht"),
+    "krimpen": ("kromp", "krompen", "gekrompen"),
+    "lezen": ("las", "lazen", "gelezen"),
+    "liegen": ("loog", "logen", "gelogen"),
+    "lijden": ("leed", "leden", "geleden"),
+    "lijken": ("leek", "leken", "geleken"),
+    "meten": ("mat", "maten", "gemeten"),
+    "mijden": ("meed", "meden", "gemeden"),
+    "ontvangen": ("ontving", "ontvingen", "ontvangen"),
+    "raden": ("raadde", "raadden", "geraden"),
+    "rijden": ("reed", "reden", "gereden"),
+    "schuiven": ("schoof", "schoven", "geschoven"),
+    "slijten": ("sleet", "sleten", "gesleten"),
+    "smijten": ("smeet", "smeten", "gesmeten"),
+    "springen": ("sprong", "sprongen", "gesprongen"),
+    "steken": ("stak", "staken", "gestoken"),
+    "stijgen": ("steeg", "stegen", "gestegen"),
+    "sterven": ("stierf", "stierven", "gestorven"),
+    "strijden": ("streed", "streden", "gestreden"),
+    "trappen": ("trapte", "trapten", "getrapt"),
+    "verdwijnen": ("verdween", "verdwenen", "verdwenen"),
+    "vergeten": ("vergat", "vergaten", "vergeten"),
+    "verlaten": ("verliet", "verlieten", "verlaten"),
+    "verwijten": ("verweet", "verweten", "verweten"),
+    "vliegen": ("vloog", "vlogen", "gevlogen"),
+    "wijken": ("week", "weken", "geweken"),
+    "worden": ("werd", "werden", "geworden"),
+    "zingen": ("zong", "zongen", "gezongen"),
+    "zwijgen": ("zweeg", "zwegen", "gezwegen"),
+    "kunnen": ("kon", "konden", "gekund"),
+    "willen": ("wilde", "wilden", "gewild"),
+    "mogen": ("mocht", "mochten", "gemogen"),
+    "moeten": ("moest", "moesten", "gemoeten"),
+    "zullen": ("zou", "zouden", "gezuld"),
 }
-_SHORT_INFINITIVES = {"gaan": "ga", "staan": "sta", "slaan": "sla", "doen": "doe", "zien": "zie", "zijn": "ben"}
+_SHORT_INFINITIVES = {
+    "gaan": "ga",
+    "staan": "sta",
+    "slaan": "sla",
+    "doen": "doe",
+    "zien": "zie",
+    "zijn": "ben",
+}
 
 
 def _stems(stem: str) -> set[str]:
@@ -171,7 +226,12 @@ def nominal_forms(base: str) -> frozenset[str]:
     stems = _stems(word)
     if len(word) >= 3 and word[-1] not in VOWELS and word[-2] == word[-3] and word[-2] in "aeou":
         stems.add(word[:-2] + word[-1])  # maat -> mat (maten), beheersbaar -> beheersbar(e)
-    if len(word) >= 2 and word[-1] not in VOWELS and word[-2] in VOWELS and (len(word) < 3 or word[-3] not in VOWELS):
+    if (
+        len(word) >= 2
+        and word[-1] not in VOWELS
+        and word[-2] in VOWELS
+        and (len(word) < 3 or word[-3] not in VOWELS)
+    ):
         stems.add(word + word[-1])  # kat -> katt (katten)
     for final, voiced in (("f", "v"), ("s", "z")):
         if word.endswith(final):

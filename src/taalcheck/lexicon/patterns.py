@@ -15,11 +15,7 @@ from taalcheck.lexicon.morphology import finite_forms, nominal_forms, separable_
 
 #: Words that are matched exactly even without `:x` (function words).
 FUNCTION_WORDS = frozenset(
-    """
-    de het een en of in op aan af uit bij met van voor naar door over om tot te er
-    niet geen wel als dan dat die dit deze zich zijn haar hun hem ons mijn je jouw onder achter
-    tegen tussen zonder na toe mee weg terug vast los neer samen
-    """.split()
+    ["de", "het", "een", "en", "of", "in", "op", "aan", "af", "uit", "bij", "met", "van", "voor", "naar", "door", "over", "om", "tot", "te", "er", "niet", "geen", "wel", "als", "dan", "dat", "die", "dit", "deze", "zich", "zijn", "haar", "hun", "hem", "ons", "mijn", "je", "jouw", "onder", "achter", "tegen", "tussen", "zonder", "na", "toe", "mee", "weg", "terug", "vast", "los", "neer", "samen"]
 )
 R_PRONOUNS = ("er", "hier", "daar", "waar")
 _WORD = re.compile(r"^(?:([a-zà-ÿ]+)\|)?([\w'’-]+)(?::([nxvr]))?$", re.IGNORECASE)
@@ -106,7 +102,9 @@ def _word(token: str) -> Word:
     if kind == "n":
         return Word(text=token, kind=kind, forms=nominal_forms(base), base=base)
     if kind == "r":
-        return Word(text=token, kind=kind, forms=frozenset({base, *(r + base for r in R_PRONOUNS)}), base=base)
+        return Word(
+            text=token, kind=kind, forms=frozenset({base, *(r + base for r in R_PRONOUNS)}), base=base
+        )
     return Word(text=token, kind=kind, forms=frozenset({base}), base=base)
 
 

@@ -173,8 +173,6 @@ def apply_context(
             continue
         if rule.kind == "quotation":
             hit = quote is not None and _words_between(text[quote[0] : quote[1]]) > rule.max_words
-            if quote is not None and not hit:
-                continue
         elif rule.kind == "scare-quotes":
             hit = quote is not None and _words_between(text[quote[0] : quote[1]]) <= rule.max_words
         elif rule.kind == "mention":
@@ -205,6 +203,6 @@ def _apply(rule: ContextRule, verdict: Verdict) -> None:
     if rule.lower:
         verdict.severity = verdict.severity.lowered(rule.lower)
     verdict.mention = verdict.mention or rule.mention
-    if verdict.silenced or verdict.severity != before or rule.mention:
-        if rule.note not in verdict.notes:
-            verdict.notes.append(rule.note)
+    changed = verdict.silenced or verdict.severity != before or rule.mention
+    if changed and rule.note not in verdict.notes:
+        verdict.notes.append(rule.note)

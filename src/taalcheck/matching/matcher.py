@@ -14,11 +14,7 @@ from taalcheck.matching.words import word_matches
 MAX_SPAN = 15
 _MAX_OCCURRENCES = 64
 _PARTICLE_FOLLOWERS = frozenset(
-    """
-    en of maar want als zodra wanneer omdat indien zodat tot totdat te door met op over voor om bij in aan
-    van vanwege wegens tijdens na naar zonder tegen kan kunnen wordt worden werd werden is zijn was waren
-    heeft hebben had hadden zal zullen zou zouden moet moeten mag mogen wil willen
-    """.split()
+    ["en", "of", "maar", "want", "als", "zodra", "wanneer", "omdat", "indien", "zodat", "tot", "totdat", "te", "door", "met", "op", "over", "voor", "om", "bij", "in", "aan", "van", "vanwege", "wegens", "tijdens", "na", "naar", "zonder", "tegen", "kan", "kunnen", "wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren", "heeft", "hebben", "had", "hadden", "zal", "zullen", "zou", "zouden", "moet", "moeten", "mag", "mogen", "wil", "willen"]
 )
 
 
@@ -93,10 +89,10 @@ def _spans(tokens: list[Token], indices: tuple[int, ...]) -> tuple[tuple[int, in
     spans: list[list[int]] = []
     previous = None
     for index in sorted(indices):
-        if previous is not None and index == previous + 1:
-            spans[-1][1] = tokens[index].end
-        elif previous is not None and all(not tokens[i].is_word for i in range(previous + 1, index)) and (
-            index - previous <= 2
+        if (previous is not None and index == previous + 1) or (
+            previous is not None
+            and all(not tokens[i].is_word for i in range(previous + 1, index))
+            and (index - previous <= 2)
         ):
             spans[-1][1] = tokens[index].end
         else:
@@ -105,9 +101,7 @@ def _spans(tokens: list[Token], indices: tuple[int, ...]) -> tuple[tuple[int, in
     return tuple((start, end) for start, end in spans)
 
 
-def match_sentence(
-    patterns: list[CompiledPattern], text: str, tokens: list[Token]
-) -> list[RawMatch]:
+def match_sentence(patterns: list[CompiledPattern], text: str, tokens: list[Token]) -> list[RawMatch]:
     """All raw matches of `patterns` among `tokens` (one sentence of `text`)."""
     if not tokens or not patterns:
         return []
@@ -122,11 +116,7 @@ def match_sentence(
         if len(per_group) == 1:
             combos = [(occurrence,) for occurrence in per_group[0]]
         else:
-            combos = [
-                combo
-                for combo in itertools.product(*per_group)
-                if _compatible(combo, clauses)
-            ]
+            combos = [combo for combo in itertools.product(*per_group) if _compatible(combo, clauses)]
         combos.sort(key=lambda combo: (_width(combo), min(min(o.tokens) for o in combo)))
         taken: set[int] = set()
         for combo in combos:

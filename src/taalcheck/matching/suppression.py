@@ -63,5 +63,7 @@ def apply_suppressions(
             suppressed.append(finding)
     for index, (_, rule, line) in enumerate(pending):
         if index not in used:
-            notices.append(f"regel {line}: taalcheck-opmerking 'negeer {rule}' onderdrukt geen enkele melding")
+            notices.append(
+                f"regel {line}: taalcheck-opmerking 'negeer {rule}' onderdrukt geen enkele melding"
+            )
     return kept, notices, suppressed

@@ -12,8 +12,28 @@ MIN_COMPOUND_PART = 3
 _VERBAL_PREFIXES = frozenset({"be", "ge", "er", "her", "ont", "ver"})
 # Derivations that are not compounds: strijd|baar, controle|ren, beheers|baar.
 _DERIVATION_ENDINGS = (
-    "baar", "bare", "baarheid", "ig", "ige", "lijk", "lijke", "loos", "loze", "ren", "rend", "rende",
-    "rde", "rden", "ert", "erd", "erde", "heid", "achtig", "achtige", "ster", "sters",
+    "baar",
+    "bare",
+    "baarheid",
+    "ig",
+    "ige",
+    "lijk",
+    "lijke",
+    "loos",
+    "loze",
+    "ren",
+    "rend",
+    "rende",
+    "rde",
+    "rden",
+    "ert",
+    "erd",
+    "erde",
+    "heid",
+    "achtig",
+    "achtige",
+    "ster",
+    "sters",
 )
 _LINKS = ("s", "e", "en", "")
 _JOIN_GAP = re.compile(r"^[ \t\r\n\-‐‑]*$")
@@ -96,4 +116,3 @@ def word_matches(
         if token.norm == word.particle and second.norm == "te" and third.norm == word.infinitive:
             results.append(WordMatch(index, index + 2))
     return results
-

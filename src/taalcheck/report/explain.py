@@ -15,8 +15,12 @@ def render_explain(entry: Entry, console: Console) -> None:
     console.print()
     console.print(Text("Wat het aanwijst", style="bold"))
     patterns = ", ".join(entry.patterns)
-    console.print(Text(f"Formuleringen als '{entry.term}', ook verbogen, gespeld met of zonder koppelteken, in "
-                       f"samenstellingen en met gescheiden werkwoorden (patronen: {patterns})."))
+    console.print(
+        Text(
+            f"Formuleringen als '{entry.term}', ook verbogen, gespeld met of zonder koppelteken, in "
+            f"samenstellingen en met gescheiden werkwoorden (patronen: {patterns})."
+        )
+    )
     if entry.exclude:
         console.print(Text(f"Niet bij: {', '.join(entry.exclude)}."))
     console.print()

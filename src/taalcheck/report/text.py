@@ -8,7 +8,16 @@ from rich.console import Console
 from rich.text import Text
 
 from taalcheck.lexicon.model import Entry
-from taalcheck.model import PRINCIPLES, SEVERITY_LABELS, SEVERITY_PLURALS, Balance, CheckResult, FileResult, Finding, Severity
+from taalcheck.model import (
+    PRINCIPLES,
+    SEVERITY_LABELS,
+    SEVERITY_PLURALS,
+    Balance,
+    CheckResult,
+    FileResult,
+    Finding,
+    Severity,
+)
 
 SEVERITY_STYLES = {Severity.HINT: "cyan", Severity.SUGGESTION: "yellow", Severity.WARNING: "bold red"}
 
@@ -79,13 +88,17 @@ def _finding(console: Console, file: FileResult, finding: Finding, entries: Mapp
     console.print(Text(indent + "Waarom: ", style="blue") + Text(finding.message))
     if finding.suggestions:
         console.print(Text(indent + "Overweeg: ", style="green") + Text("; ".join(finding.suggestions)))
-    console.print(Text(indent + "Principe: ", style="blue") + Text(PRINCIPLES.get(finding.principle, finding.principle)))
+    console.print(
+        Text(indent + "Principe: ", style="blue") + Text(PRINCIPLES.get(finding.principle, finding.principle))
+    )
     if finding.context:
         console.print(Text(indent + "Context: ", style="blue") + Text("; ".join(finding.context)))
     console.print()
 
 
-def render_text(result: CheckResult, entries: Mapping[str, Entry], console: Console, show_balance: bool = True) -> None:
+def render_text(
+    result: CheckResult, entries: Mapping[str, Entry], console: Console, show_balance: bool = True
+) -> None:
     """Print findings, notices and the closing summary."""
     for file in result.files:
         for finding in file.findings:
