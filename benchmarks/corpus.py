@@ -41,40 +41,158 @@ PAGE_WORDS = 400
 # -- vocabulary (invented) ---------------------------------------------------------------------
 
 GIRLS = (
-    "Noor", "Emma", "Julia", "Mila", "Sara", "Tess", "Zoë", "Yara", "Lotte", "Fenna", "Ilse", "Nina",
-    "Sophie", "Fleur", "Lieke", "Amira", "Roos", "Evi",
+    "Noor",
+    "Emma",
+    "Julia",
+    "Mila",
+    "Sara",
+    "Tess",
+    "Zoë",
+    "Yara",
+    "Lotte",
+    "Fenna",
+    "Ilse",
+    "Nina",
+    "Sophie",
+    "Fleur",
+    "Lieke",
+    "Amira",
+    "Roos",
+    "Evi",
 )
 BOYS = (
-    "Sem", "Liam", "Daan", "Lucas", "Finn", "Milan", "Levi", "Noah", "Bram", "Jesse", "Ayoub", "Mohammed",
-    "Thijs", "Ravi", "Jayden", "Omar", "Stijn", "Kian",
+    "Sem",
+    "Liam",
+    "Daan",
+    "Lucas",
+    "Finn",
+    "Milan",
+    "Levi",
+    "Noah",
+    "Bram",
+    "Jesse",
+    "Ayoub",
+    "Mohammed",
+    "Thijs",
+    "Ravi",
+    "Jayden",
+    "Omar",
+    "Stijn",
+    "Kian",
 )
 CHILD_NAMES = GIRLS + BOYS
 SURNAMES = (
-    "de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos",
-    "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Yılmaz",
-    "El Amrani", "Kaya", "Postma", "van Dijk", "Kramer", "Verhoeven", "Schouten", "Hoekstra", "Öztürk",
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Yılmaz",
+    "El Amrani",
+    "Kaya",
+    "Postma",
+    "van Dijk",
+    "Kramer",
+    "Verhoeven",
+    "Schouten",
+    "Hoekstra",
+    "Öztürk",
 )
 PLACES = (
-    "Zwolle", "Deventer", "Apeldoorn", "Amersfoort", "Leeuwarden", "Groningen", "Utrecht", "Nijmegen",
-    "Arnhem", "Tilburg", "Breda", "Haarlem", "Leiden", "Delft", "Gouda", "Almere", "Lelystad", "Assen",
-    "Emmen", "Hengelo", "Enschede", "Alkmaar", "Hoorn", "Dordrecht", "Venlo", "Roermond", "Heerlen",
+    "Zwolle",
+    "Deventer",
+    "Apeldoorn",
+    "Amersfoort",
+    "Leeuwarden",
+    "Groningen",
+    "Utrecht",
+    "Nijmegen",
+    "Arnhem",
+    "Tilburg",
+    "Breda",
+    "Haarlem",
+    "Leiden",
+    "Delft",
+    "Gouda",
+    "Almere",
+    "Lelystad",
+    "Assen",
+    "Emmen",
+    "Hengelo",
+    "Enschede",
+    "Alkmaar",
+    "Hoorn",
+    "Dordrecht",
+    "Venlo",
+    "Roermond",
+    "Heerlen",
 )
 SCHOOLS = (
-    "De Regenboog", "Het Kompas", "De Wingerd", "De Vlieger", "Het Palet", "De Sterrenwacht",
-    "De Klimop", "Het Baken", "De Zonnewijzer", "Het Mozaïek", "De Springplank", "De Esdoorn",
+    "De Regenboog",
+    "Het Kompas",
+    "De Wingerd",
+    "De Vlieger",
+    "Het Palet",
+    "De Sterrenwacht",
+    "De Klimop",
+    "Het Baken",
+    "De Zonnewijzer",
+    "Het Mozaïek",
+    "De Springplank",
+    "De Esdoorn",
 )
 MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-    "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 ACTIVITIES = (
-    "voetbal", "zwemles", "judo", "hockey", "muziekles", "de scouting", "turnen", "tekenles",
-    "de bibliotheek", "paardrijden", "dansles", "de speeltuin",
+    "voetbal",
+    "zwemles",
+    "judo",
+    "hockey",
+    "muziekles",
+    "de scouting",
+    "turnen",
+    "tekenles",
+    "de bibliotheek",
+    "paardrijden",
+    "dansles",
+    "de speeltuin",
 )
 HELPERS = (
-    "de huisarts", "de intern begeleider", "de jeugdverpleegkundige", "de schoolmaatschappelijk werker",
-    "de praktijkondersteuner", "de mentor", "de logopedist", "de kinderfysiotherapeut", "het wijkteam",
+    "de huisarts",
+    "de intern begeleider",
+    "de jeugdverpleegkundige",
+    "de schoolmaatschappelijk werker",
+    "de praktijkondersteuner",
+    "de mentor",
+    "de logopedist",
+    "de kinderfysiotherapeut",
+    "het wijkteam",
 )
 NETWORK = ("oma", "opa", "tante", "oom", "de buurvrouw", "een vriendin van moeder", "de peetoom")
 
@@ -152,8 +270,15 @@ CLEAN_TEMPLATES = (
 )
 
 HEADINGS = (
-    "Aanleiding", "Gezinssituatie", "Ontwikkeling van de kinderen", "School en vrije tijd",
-    "Contact tussen de ouders", "Netwerk", "Wat gaat goed", "Afspraken", "Vervolg",
+    "Aanleiding",
+    "Gezinssituatie",
+    "Ontwikkeling van de kinderen",
+    "School en vrije tijd",
+    "Contact tussen de ouders",
+    "Netwerk",
+    "Wat gaat goed",
+    "Afspraken",
+    "Vervolg",
 )
 
 # Frames for inserted terms; {P} is the term phrase, {F} an inflected form, {C} a compound.
@@ -269,19 +394,20 @@ def _verb_sentences(groups: tuple[tuple[Word, ...], ...]) -> list[str]:
     sentences = []
     if third:
         if particle:
-            sentences.append(f"De gezinsvoogd {third} {others} bij het huisbezoek {particle}.".replace("  ", " "))
+            sentences.append(
+                f"De gezinsvoogd {third} {others} bij het huisbezoek {particle}.".replace("  ", " ")
+            )
             sentences.append(f"Het team {particle}{third} {others} sinds de zomer.".replace("  ", " "))
         else:
             sentences.append(f"De gezinsvoogd {third} {others} elke week.".replace("  ", " "))
     if participle:
-        sentences.append(f"Vorige maand is {others} door de jeugdbeschermer {particle}{participle}.".replace("  ", " "))
-    sentences.append(f"Het plan is om {others} {particle + ' te ' if particle else 'te '}{infinitive}.".replace("  ", " "))
+        sentences.append(
+            f"Vorige maand is {others} door de jeugdbeschermer {particle}{participle}.".replace("  ", " ")
+        )
+    sentences.append(
+        f"Het plan is om {others} {particle + ' te ' if particle else 'te '}{infinitive}.".replace("  ", " ")
+    )
     return sentences
-
-
-    @property
-    def terms(self) -> list[str]:
-        return self.examples + self.inserted
 
 
 def flag_examples(checker: Checker) -> list[str]:
@@ -311,7 +437,9 @@ def term_candidates(checker: Checker, rng: random.Random) -> list[str]:
                 sentences.append(frame.format(P=phrase, **slots))
             if len(words) == 1 and words[0].kind == "n":
                 base = words[0].base
-                forms = sorted(form for form in nominal_forms(base) if form != base and len(form) <= len(base) + 2)
+                forms = sorted(
+                    form for form in nominal_forms(base) if form != base and len(form) <= len(base) + 2
+                )
                 for form in forms[:3]:
                     for frame in FORM_FRAMES:
                         sentences.append(frame.format(F=form, **slots))
@@ -339,6 +467,10 @@ class Pools:
     clean: list[str]
     dropped_terms: list[str] = field(default_factory=list)
     dropped_clean: list[str] = field(default_factory=list)
+
+    @property
+    def terms(self) -> list[str]:
+        return self.examples + self.inserted
 
 
 _POOLS: dict[int, Pools] = {}
@@ -384,7 +516,9 @@ def _report(rng: random.Random, pool: Pools, words: int, density: float) -> Iter
         for _ in range(rng.randint(3, 6)):
             if pool.terms and rng.random() < density:
                 # Half the terms come from the lexicon's own examples, half from the frames.
-                sentence = rng.choice(pool.examples if pool.examples and rng.random() < 0.5 else pool.inserted or pool.examples)
+                sentence = rng.choice(
+                    pool.examples if pool.examples and rng.random() < 0.5 else pool.inserted or pool.examples
+                )
             else:
                 sentence = rng.choice(pool.clean).format(**_slots(family, rng))
             sentences.append(sentence)
@@ -396,7 +530,11 @@ def _report(rng: random.Random, pool: Pools, words: int, density: float) -> Iter
 
 
 def generate_reports(
-    count: int, words: int = PAGE_WORDS, density: float = DEFAULT_DENSITY, seed: int = 1, checker: Checker | None = None
+    count: int,
+    words: int = PAGE_WORDS,
+    density: float = DEFAULT_DENSITY,
+    seed: int = 1,
+    checker: Checker | None = None,
 ) -> list[str]:
     """`count` one-page reports of about `words` words each."""
     pool = pools(checker)
@@ -404,7 +542,9 @@ def generate_reports(
     return ["\n".join(_report(rng, pool, words, density)).rstrip() + "\n" for _ in range(count)]
 
 
-def generate(words: int, density: float = DEFAULT_DENSITY, seed: int = 1, checker: Checker | None = None) -> str:
+def generate(
+    words: int, density: float = DEFAULT_DENSITY, seed: int = 1, checker: Checker | None = None
+) -> str:
     """A corpus of at least `words` words: reports of 300-900 words one after another."""
     pool = pools(checker)
     rng = random.Random(seed)
@@ -424,9 +564,13 @@ def generate_clean(words: int, seed: int = 1, checker: Checker | None = None) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--words", type=int, default=PAGE_WORDS)
-    parser.add_argument("--density", type=float, default=DEFAULT_DENSITY, help="share of sentences with a term")
+    parser.add_argument(
+        "--density", type=float, default=DEFAULT_DENSITY, help="share of sentences with a term"
+    )
     parser.add_argument("--clean", action="store_true", help="no lexicon terms (verified)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path)
@@ -435,16 +579,20 @@ def main(argv: list[str] | None = None) -> int:
     checker = make_checker()
     if args.pools:
         pool = pools(checker)
-        print(f"{len(pool.examples)} flag examples + {len(pool.inserted)} inserted term sentences, "
-              f"{len(pool.dropped_terms)} dropped (no finding)")
+        print(
+            f"{len(pool.examples)} flag examples + {len(pool.inserted)} inserted term sentences, "
+            f"{len(pool.dropped_terms)} dropped (no finding)"
+        )
         for sentence in pool.dropped_terms:
             print(f"  dropped term: {sentence}")
         print(f"{len(pool.clean)} clean templates, {len(pool.dropped_clean)} dropped (gave a finding)")
         for sentence in pool.dropped_clean:
             print(f"  dropped clean: {sentence}")
         return 0
-    text = generate_clean(args.words, args.seed, checker) if args.clean else generate(
-        args.words, args.density, args.seed, checker
+    text = (
+        generate_clean(args.words, args.seed, checker)
+        if args.clean
+        else generate(args.words, args.density, args.seed, checker)
     )
     if args.output:
         args.output.write_text(text, encoding="utf-8")

@@ -10,6 +10,7 @@ identical findings (tested, and checked in the benchmark).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from taalcheck.documents.base import Document
@@ -105,8 +106,7 @@ class Checker:
     def check_document(self, document: Document) -> FileResult:
         """All findings, silenced findings, trust wording and balance of one document."""
         text = mask_comments(document.analysis_text)
-        rules = self.lexicon.context_rules
-        legal_document = is_legal_document(text, rules)
+        legal_document = cache(lambda: is_legal_document(text, self.lexicon.context_rules))
         findings: list[Finding] = []
         silenced: list[Finding] = []
         positives: list[PositiveMatch] = []
@@ -118,7 +118,7 @@ class Checker:
                     squeeze(text[block_start:block_end])
                 ):
                     continue
-                quotes = quote_spans(text, block_start, block_end, rules)
+                quotes = quote_spans(text, block_start, block_end, self.lexicon.context_rules)
                 for start, end in iter_sentences(text, block_start, block_end):
                     _, matches = self._sentence_matches(text, start, end)
                     passage = Passage(text, (start, end), (block_start, block_end), quotes, legal_document)

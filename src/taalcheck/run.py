@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from taalcheck.api import make_checker
@@ -56,6 +55,8 @@ def run_check(
     if "-" in arguments:
         files.append(check_text_result(_read_stdin(), path="-", checker=checker))
     if jobs > 1 and len(documents) >= PARALLEL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
             chunk = max(1, len(documents) // (jobs * 8))
             iterator = pool.map(_check_in_worker, documents, chunksize=chunk)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-from charset_normalizer.utils import is_multi_byte_encoding
 
 from ..errors import InputError
 from .base import Document, Segment
@@ -36,6 +34,9 @@ def decode_text(data: bytes, path: str) -> str:
         return _checked(data.decode("utf-8"), path)
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+    from charset_normalizer.utils import is_multi_byte_encoding
+
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(path, ENCODING_PROBLEM)

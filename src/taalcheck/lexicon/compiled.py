@@ -58,6 +58,10 @@ class CompiledLexicon:
         automaton.make_automaton()
         return automaton, anchor_counts
 
+    def prepare(self) -> None:
+        """Build the candidate index now (before caching the compiled lexicon)."""
+        _ = self._index
+
     def has_candidates(self, squeezed: str) -> bool:
         """Cheap test: does any key occur at all?"""
         automaton, _ = self._index

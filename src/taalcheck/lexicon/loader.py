@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from taalcheck.errors import LexiconError
 from taalcheck.lexicon.model import Entry, Examples
@@ -37,6 +36,8 @@ def bundled_lexicon_files() -> list[Path]:
 
 
 def _load_yaml(path: Path) -> Any:
+    import yaml
+
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

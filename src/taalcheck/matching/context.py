@@ -7,11 +7,11 @@ severity of a match; every change is recorded as a short Dutch note on the findi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from taalcheck.errors import LexiconError
 from taalcheck.model import Severity
@@ -61,7 +61,8 @@ class Passage:
     sentence: tuple[int, int]
     block: tuple[int, int]
     quotes: tuple[tuple[int, int], ...]
-    legal_document: bool
+    #: Whether the whole document reads as a legal text (computed on first use).
+    legal_document: Callable[[], bool]
 
 
 def _compile(path: str, rule_id: str, patterns: Any) -> tuple[re.Pattern[str], ...]:
@@ -78,6 +79,8 @@ def _compile(path: str, rule_id: str, patterns: Any) -> tuple[re.Pattern[str], .
 
 def load_context_rules(path: Path) -> list[ContextRule]:
     """Read and validate the context rules file."""
+    import yaml
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError:
@@ -182,7 +185,7 @@ def apply_context(
         elif rule.kind == "legal":
             hit = any(cue.search(sentence_text) for cue in rule.cues)
         elif rule.kind == "legal-register":
-            hit = passage.legal_document
+            hit = passage.legal_document()
         else:  # safety
             scope = passage.block if rule.scope == "block" else passage.sentence
             hit = any(cue.search(text, scope[0], scope[1]) for cue in rule.cues)
