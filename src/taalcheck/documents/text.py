@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 
-
 from ..errors import InputError
 from .base import Document, Segment
 from .ligatures import repair_ligatures

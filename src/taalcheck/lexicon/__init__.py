@@ -69,7 +69,7 @@ def _cache_path(files: list[Path]) -> Path | None:
 def _read_cache(path: Path) -> CompiledLexicon | None:
     try:
         with path.open("rb") as stream:
-            compiled = pickle.load(stream)  # noqa: S301 - our own cache file, keyed by content hash
+            compiled = pickle.load(stream)
     except Exception:
         return None
     return compiled if isinstance(compiled, CompiledLexicon) else None

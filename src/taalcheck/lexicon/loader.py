@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-
 from taalcheck.errors import LexiconError
 from taalcheck.lexicon.model import Entry, Examples
 from taalcheck.model import PRINCIPLES, Severity

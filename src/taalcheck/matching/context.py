@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 from taalcheck.errors import LexiconError
 from taalcheck.model import Severity
 
