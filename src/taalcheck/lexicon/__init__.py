@@ -23,6 +23,7 @@ from taalcheck.matching.context import ContextRule, load_context_rules
 
 __all__ = ["CompiledLexicon", "Entry", "Examples", "Lexicon", "load_lexicon"]
 _CACHE_FORMAT = 1
+_COMPILER_MODULES = ("compiled.py", "patterns.py", "morphology.py", "loader.py", "model.py")
 
 
 @dataclass
@@ -52,7 +53,9 @@ def _cache_path(files: list[Path]) -> Path | None:
     from taalcheck import __version__
 
     digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}".encode())
-    for path in files:
+    # The code that compiles entries is part of the key, so a changed generator never reuses old forms.
+    here = Path(__file__).resolve().parent
+    for path in [*(here / name for name in _COMPILER_MODULES), *files]:
         try:
             digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:

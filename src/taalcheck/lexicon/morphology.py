@@ -122,6 +122,16 @@ STRONG_VERBS: dict[str, tuple[str, str, str]] = {
     "moeten": ("moest", "moesten", "gemoeten"),
     "zullen": ("zou", "zouden", "gezuld"),
 }
+#: Irregular present-tense forms.
+_IRREGULAR_PRESENT = {
+    "hebben": ("heb", "hebt", "heeft"),
+    "zijn": ("ben", "bent", "is"),
+    "kunnen": ("kan", "kunt"),
+    "willen": ("wil", "wilt"),
+    "zullen": ("zal", "zult"),
+    "mogen": ("mag",),
+    "komen": ("kom", "komt"),
+}
 _SHORT_INFINITIVES = {
     "gaan": "ga",
     "staan": "sta",
@@ -137,8 +147,9 @@ def _stems(stem: str) -> set[str]:
     variants = {stem}
     if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
         variants.add(stem[:-1])  # legg -> leg
-    elif len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] in "aeou" and stem[-3] not in VOWELS:
-        variants.add(stem[:-2] + stem[-2] * 2 + stem[-1])  # controler -> controleer, stur -> stuur
+    elif len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] in "aeou":
+        # controler -> controleer, stur -> stuur, intervenier (interveniëren) -> intervenieer
+        variants.add(stem[:-2] + stem[-2] * 2 + stem[-1])
     for final, devoiced in (("v", "f"), ("z", "s")):
         for variant in list(variants):
             if variant.endswith(final):
@@ -161,11 +172,16 @@ def verb_forms(infinitive: str) -> frozenset[str]:
     for stem in stems:
         forms.add(stem)
         forms.add(stem if stem.endswith("t") else stem + "t")
-    if inf in STRONG_VERBS:
-        past_sg, past_pl, participle = (fold(form) for form in STRONG_VERBS[inf])
+    prefix, strong = _strong_verb(inf)
+    if strong is not None:
+        past_sg, past_pl, participle = (fold(form) for form in STRONG_VERBS[strong])
+        if prefix:  # bespreken -> besprak, besproken; onderhouden -> onderhield, onderhouden
+            past_sg, past_pl = prefix + past_sg, prefix + past_pl
+            participle = prefix + (participle[2:] if participle.startswith("ge") else participle)
+            forms |= {prefix + form for form in _IRREGULAR_PRESENT.get(strong, ())}
+        else:
+            forms |= set(_IRREGULAR_PRESENT.get(inf, ()))
         forms |= {past_sg, past_pl, participle, participle + "e"}
-        if participle.endswith("en"):
-            forms.add(participle + "e")
     else:
         for stem in stems:
             for ending in ("te", "ten", "de", "den"):
@@ -178,6 +194,17 @@ def verb_forms(infinitive: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def _strong_verb(infinitive: str) -> tuple[str, str | None]:
+    """(prefix, strong verb) when `infinitive` is a strong verb, possibly with an inseparable prefix."""
+    if infinitive in STRONG_VERBS:
+        return "", infinitive
+    for cut in range(2, len(infinitive) - 3):
+        rest = infinitive[cut:]
+        if rest in STRONG_VERBS and len(rest) >= 4:
+            return infinitive[:cut], rest
+    return "", None
+
+
 @lru_cache(maxsize=4096)
 def verb_participles(infinitive: str) -> frozenset[str]:
     """The participle forms (with and without adjective -e) of a verb without particle."""
@@ -185,8 +212,11 @@ def verb_participles(infinitive: str) -> frozenset[str]:
 
 
 def _is_participle(form: str, inf: str) -> bool:
-    if inf in STRONG_VERBS:
-        participle = fold(STRONG_VERBS[inf][2])
+    prefix, strong = _strong_verb(inf)
+    if strong is not None:
+        participle = fold(STRONG_VERBS[strong][2])
+        if prefix:
+            participle = prefix + (participle[2:] if participle.startswith("ge") else participle)
         return form in (participle, participle + "e")
     if form.startswith("ge") and not inf.startswith("ge"):
         return form.endswith(("t", "d", "te", "de")) and not form.endswith(("ten", "den"))

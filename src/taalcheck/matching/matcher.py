@@ -97,6 +97,9 @@ def _group_occurrences(
 ) -> list[Occurrence]:
     found: list[Occurrence] = []
     last = len(group) - 1
+    compound = compiled.entry.compound
+    head_allowed = compound in ("both", "head")
+    first_allowed = compound in ("both", "first")
     for start in range(len(tokens)):
         partial: list[tuple[int, tuple[int, ...]]] = [(start, ())]
         for position, word in enumerate(group):
@@ -104,9 +107,9 @@ def _group_occurrences(
             for index, used in partial:
                 if index >= len(tokens):
                     continue
-                for match in word_matches(
-                    word, text, tokens, index, position == 0, position == last, compiled.exclude
-                ):
+                head_ok = head_allowed and position == 0
+                first_ok = first_allowed and position == last
+                for match in word_matches(word, text, tokens, index, head_ok, first_ok, compiled.exclude):
                     extended.append((match.last + 1, used + tuple(range(match.first, match.last + 1))))
             partial = extended
             if not partial:

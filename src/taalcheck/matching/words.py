@@ -65,12 +65,15 @@ def token_matches(word: Word, norm: str, head_ok: bool, first_ok: bool, exclude:
             if norm[cut:] in word.forms and norm[:cut] not in _VERBAL_PREFIXES:
                 return True
     if first_ok:
+        # The term as first part (escalatiebeheersing|s|plan), or in the middle when it may also be a head
+        # (kinder|beschermingsmaatregel|en|beleid). Derivations (uit|nodig|ing, strijd|baar) are not compounds.
         position = norm.find(word.base)
         while position != -1:
             if position == 0 or (head_ok and position >= MIN_COMPOUND_PART):
                 rest = norm[position + len(word.base) :]
+                minimum = MIN_COMPOUND_PART if position == 0 else MIN_COMPOUND_PART + 1
                 for link in _LINKS:
-                    if rest.startswith(link) and len(rest) - len(link) >= MIN_COMPOUND_PART:
+                    if rest.startswith(link) and len(rest) - len(link) >= minimum:
                         if not rest.endswith(_DERIVATION_ENDINGS) or len(rest) > 8:
                             return True
                         break
