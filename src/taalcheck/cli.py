@@ -183,7 +183,8 @@ def _emit(
         if statistics:
             from taalcheck.report.statistics import render_statistics
 
-            console.print(render_statistics(result, entries), markup=False)
+            console.print("\nAantallen per item:", markup=False)
+            console.print(render_statistics(result, entries), markup=False, end="")
         return
     if fmt == "text":
         from rich.console import Console
@@ -198,7 +199,7 @@ def _emit(
     if statistics and fmt in ("text", "concise"):
         from taalcheck.report.statistics import render_statistics
 
-        rendered += render_statistics(result, entries)
+        rendered += "\nAantallen per item:\n" + render_statistics(result, entries)
     if output is None:
         sys.stdout.write(rendered)
     else:
