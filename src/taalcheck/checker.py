@@ -192,28 +192,32 @@ def _infinitive(match: RawMatch) -> str:
 
 
 def _without_overlaps(matches: list[RawMatch]) -> list[RawMatch]:
-    """Drop a match whose tokens lie inside a more specific match of the same kind."""
+    """One finding per passage: where matches of the same kind share a token, keep one.
+
+    A match inside a longer match (dwingen in 'gedwongen kader') gives way to the more specific one;
+    otherwise the higher severity wins, then the match with more words, then lexicon order.
+    """
+    specific = [
+        match
+        for match in matches
+        if not any(
+            other.compiled.entry.kind == match.compiled.entry.kind and set(match.tokens) < set(other.tokens)
+            for other in matches
+        )
+    ]
+    ranked = sorted(
+        specific,
+        key=lambda m: (-m.compiled.entry.severity, -len(m.tokens), m.compiled.index, m.tokens),
+    )
+    taken: dict[str, set[int]] = {}
     kept = []
-    for match in matches:
-        tokens = set(match.tokens)
-        dominated = False
-        for other in matches:
-            if other is match or other.compiled.entry.kind != match.compiled.entry.kind:
-                continue
-            other_tokens = set(other.tokens)
-            if tokens < other_tokens:
-                dominated = True
-            elif tokens == other_tokens and other.compiled.entry.id != match.compiled.entry.id:
-                mine, theirs = match.compiled.entry.severity, other.compiled.entry.severity
-                if theirs > mine or (theirs == mine and other.compiled.index < match.compiled.index):
-                    dominated = True
-            elif tokens == other_tokens and other.compiled.index < match.compiled.index:
-                dominated = True  # same entry, two patterns
-            if dominated:
-                break
-        if not dominated:
-            kept.append(match)
-    return kept
+    for match in ranked:
+        used = taken.setdefault(match.compiled.entry.kind, set())
+        if used.intersection(match.tokens):
+            continue
+        used.update(match.tokens)
+        kept.append(match)
+    return sorted(kept, key=lambda m: m.tokens)
 
 
 def _positive(match: RawMatch, passage: Passage) -> PositiveMatch:
