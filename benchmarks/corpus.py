@@ -514,7 +514,7 @@ def _report(rng: random.Random, pool: Pools, words: int, density: float) -> Iter
         count += count_words(heading)
         sentences = []
         for _ in range(rng.randint(3, 6)):
-            if pool.terms and rng.random() < density:
+            if (pool.examples or pool.inserted) and rng.random() < density:
                 # Half the terms come from the lexicon's own examples, half from the frames.
                 sentence = rng.choice(
                     pool.examples if pool.examples and rng.random() < 0.5 else pool.inserted or pool.examples

@@ -122,6 +122,8 @@ def main(argv=None) -> int:
         return 0
 
     nlp = build(args.model, args.lemmatizer, rule_pos)
+    man_path = args.dev.parent / "manifest.json"
+    manifest = json.loads(man_path.read_text()) if man_path.exists() else {"train": TRAIN_FILES, "dev": DEV_FILES}
     scores = evaluate(nlp, args.dev)
     print(json.dumps({k: v for k, v in scores.items() if k != "dep_las_per_type"}, indent=1))
 
@@ -137,8 +139,9 @@ def main(argv=None) -> int:
                "rule": "rule lemmatizer (spacy-lookups-data tables)",
                "hybrid": "edit-tree lemmatizer with spaCy's rule lemmatizer (spacy-lookups-data tables) for "
                          + "/".join(rule_pos)}[args.lemmatizer]
-            + " and dependency parser (also sets sentence boundaries). Trained on UD_Dutch-LassySmall "
-            "(2017 train split + current dev/test) and UD_Dutch-Alpino test; evaluated on UD_Dutch-Alpino dev."),
+            + " and dependency parser (also sets sentence boundaries). Trained on "
+            + ", ".join(manifest["train"]["files"] if isinstance(manifest["train"], dict) else manifest["train"])
+            + "; evaluated on UD_Dutch-Alpino dev."),
         "author": "taalcheck contributors",
         "license": "CC BY-SA 4.0",
         "sources": [
@@ -154,8 +157,7 @@ def main(argv=None) -> int:
         "taalcheck": {
             "lemmatizer": args.lemmatizer,
             "rule_lemmatizer_pos": rule_pos if args.lemmatizer == "hybrid" else None,
-            "train_files": TRAIN_FILES,
-            "dev_files": DEV_FILES,
+            "data": manifest,
             "train_wall_seconds": args.train_seconds,
             "reproduce": "bash training/train.sh",
         },

@@ -2,7 +2,8 @@
 """Convert the Dutch UD treebanks (CoNLL-U) into spaCy DocBin files for training.
 
 Splits
-  train = UD_Dutch-LassySmall train (Feb-2017 split) + LassySmall dev + LassySmall test + UD_Dutch-Alpino test
+  train = UD_Dutch-LassySmall dev + LassySmall test + UD_Dutch-Alpino test
+          (+ UD_Dutch-LassySmall train of the Feb-2017 split with --with-2017 1 / TRAIN_2017=1)
   dev   = UD_Dutch-Alpino dev   (never trained on; the 2017 LassySmall train split may overlap
                                  current LassySmall dev/test, so LassySmall is never used for evaluation)
 
@@ -30,6 +31,7 @@ DIR defaults to $TAALCHECK_UD_DIR or <repo>/../shared/data/ud .
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -225,7 +227,7 @@ def make_doc(vocab, sents: list[list[dict]]) -> Doc:
                heads=heads, deps=deps, sent_starts=starts)
 
 
-def convert(files, data: Path, out: Path, n_sents: int, poss, nlp, stats: Counter) -> None:
+def convert(files, data: Path, out: Path, n_sents: int, poss, nlp, stats: Counter) -> dict:
     db = DocBin(store_user_data=False)
     n_tok = n_sent = 0
     for name in files:
@@ -252,6 +254,7 @@ def convert(files, data: Path, out: Path, n_sents: int, poss, nlp, stats: Counte
     out.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(out)
     print(f"{out}: {n_sent} sentences, {n_tok} tokens, {len(db)} docs from {', '.join(files)}")
+    return {"files": list(files), "sentences": n_sent, "tokens": n_tok}
 
 
 def main(argv=None) -> int:
@@ -259,7 +262,11 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=Path(os.environ.get("TAALCHECK_UD_DIR", DEFAULT_DATA)))
     ap.add_argument("--out", type=Path, default=REPO / "training" / "corpus")
     ap.add_argument("--n-sents", type=int, default=10)
+    ap.add_argument("--with-2017", type=int, choices=[0, 1], default=int(os.environ.get("TRAIN_2017", "0")),
+                    help="1: add the 2017 LassySmall train split (older conventions, harmonised) to train "
+                         "(env TRAIN_2017; default 0, see training/README.md for the measured effect)")
     args = ap.parse_args(argv)
+    train_files = TRAIN_FILES if args.with_2017 else [f for f in TRAIN_FILES if f not in OLD_STYLE]
     data = args.data.resolve()
     missing = [f for f in TRAIN_FILES + DEV_FILES if not (data / f).exists()]
     if missing:
@@ -268,10 +275,14 @@ def main(argv=None) -> int:
     nlp = spacy.blank("nl")
     poss = possessive_table([data / f for f in TRAIN_FILES + DEV_FILES if f not in OLD_STYLE])
     stats: Counter = Counter()
-    convert(TRAIN_FILES, data, args.out / "train.spacy", args.n_sents, poss, nlp, stats)
-    convert(DEV_FILES, data, args.out / "dev.spacy", args.n_sents, poss, nlp, stats)
+    manifest = {
+        "train": convert(train_files, data, args.out / "train.spacy", args.n_sents, poss, nlp, stats),
+        "dev": convert(DEV_FILES, data, args.out / "dev.spacy", args.n_sents, poss, nlp, stats),
+    }
     for k, v in sorted(stats.items()):
         print(f"  {k}: {v}")
+    manifest["fixes"] = dict(sorted(stats.items()))
+    (args.out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf8")
     return 0
 
 

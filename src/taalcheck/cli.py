@@ -379,6 +379,30 @@ def evaluate(
     raise typer.Exit(EXIT_FINDINGS if too_low else EXIT_CLEAN)
 
 
+@app.command()
+def web(
+    port: Annotated[
+        int, typer.Option("--poort", "--port", min=1, max=65535, help="Poort op deze computer.")
+    ] = 8765,
+    host: Annotated[
+        str, typer.Option("--host", help="Adres; standaard alleen deze computer (127.0.0.1).")
+    ] = "127.0.0.1",
+    open_browser: Annotated[
+        bool, typer.Option("--open/--niet-open", help="Open de pagina in de browser.")
+    ] = False,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
+) -> None:
+    """Start een webpagina op deze computer: plak een tekst of kies een bestand (er gaat niets naar buiten)."""
+    from taalcheck.web import serve
+
+    serve(
+        host=host, port=port, settings=_settings(config, model, None, Path.cwd()), open_browser=open_browser
+    )
+
+
 def main() -> None:
     """Entry point: run the app; errors become one Dutch line on stderr and exit code 2."""
     try:

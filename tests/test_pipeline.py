@@ -1,0 +1,73 @@
+"""Choosing and using the Dutch pipeline: bundled by default, lemmas of hard forms, lazy loading."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+
+from taalcheck.errors import ModelError
+from taalcheck.language.pipeline import BUNDLED_DIR, describe_pipeline, load_pipeline
+from taalcheck.settings import Settings
+
+HAS_BUNDLED = (BUNDLED_DIR / "meta.json").is_file()
+needs_bundled = pytest.mark.skipif(
+    not HAS_BUNDLED, reason="meegeleverde pipeline ontbreekt in deze installatie"
+)
+
+
+@needs_bundled
+def test_bundled_pipeline_is_the_default_when_nothing_else_is_installed():
+    if importlib.util.find_spec("nl_core_news_sm") is not None:
+        pytest.skip("nl_core_news_sm is geïnstalleerd en gaat dan voor")
+    choice = describe_pipeline()
+    assert choice.source == "meegeleverd" and choice.name == "nl_taalcheck"
+    assert choice.scores.get("lemma_acc", 0) > 0.9
+
+
+def test_blank_and_unknown_models():
+    assert describe_pipeline("blank").is_blank
+    with pytest.raises(ModelError, match="niet gevonden"):
+        describe_pipeline("nl_bestaat_niet")
+
+
+@needs_bundled
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        ("De ouders komen morgen langs.", "ouders", "ouder"),
+        ("De kinderen spelen buiten.", "kinderen", "kind"),
+        ("Er is een sanctie opgelegd.", "opgelegd", "opleggen"),
+        ("Vader werkt veel.", "werkt", "werken"),
+        ("Hij legde vader een sanctie op.", "legde", "opleggen"),
+        ("Zij dwong het contact af.", "dwong", "afdwingen"),
+    ],
+)
+def test_lemmas_of_hard_forms(sentence, word, lemma):
+    pipeline = load_pipeline(None)
+    doc = pipeline.analyse(sentence)
+    (token,) = [token for token in doc if token.text == word]
+    assert pipeline.lemma(token) == lemma
+
+
+@needs_bundled
+def test_parser_confirms_a_particle_the_heuristic_cannot(tmp_path):
+    from taalcheck.api import check_text
+
+    sentence = "De gezinsvoogd legt moeder sancties op vanaf volgende week."
+    with_parser = [f.rule for f in check_text(sentence)]
+    blank = [f.rule for f in check_text(sentence, settings=Settings(model="blank"))]
+    assert "sancties-opleggen" in with_parser
+    assert "sancties-opleggen" not in blank
+
+
+def test_clean_text_does_not_load_spacy():
+    code = (
+        "import sys, taalcheck\n"
+        "assert taalcheck.check_text('De ouders maken samen afspraken over de vakantie.') == []\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "False", result.stderr
