@@ -9,6 +9,7 @@ identical findings (tested, and checked in the benchmark).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -47,7 +48,7 @@ class Checker:
     @property
     def pipeline(self) -> DutchPipeline:
         if self._pipeline is None:
-            self._pipeline = load_pipeline(self.settings.model)
+            self._pipeline = load_pipeline(self.settings.model, parse_only=not self.exhaustive)
         return self._pipeline
 
     @property
@@ -57,14 +58,17 @@ class Checker:
     # -- matching -------------------------------------------------------------------------
 
     def _analysed(self, sentence: _Sentence, text: str) -> Any:
+        """The pipeline's analysis of the sentence's own tokens (token i of the Doc is token i here)."""
         if sentence.doc is None:
-            sentence.doc = self.pipeline.analyse(text[sentence.start : sentence.end])
+            tokens = sentence.tokens
+            spaces = [current.end < following.start for current, following in itertools.pairwise(tokens)]
+            sentence.doc = self.pipeline.analyse_words([token.text for token in tokens], [*spaces, False])
         return sentence.doc
 
     def _particle_confirmed(self, match: RawMatch, sentence: _Sentence, text: str) -> bool:
         tokens = sentence.tokens
         clauses = clause_ids(tokens)
-        for verb, particle in match.checks:
+        for _verb, particle in match.checks:
             heuristic = particle_looks_separated(tokens, clauses, particle)
             if heuristic:
                 continue
@@ -73,33 +77,24 @@ class Checker:
             doc = self._analysed(sentence, text)
             if not self.pipeline.has_parser:
                 return False
-            by_offset = {token.idx + sentence.start: token for token in doc}
-            spacy_particle = by_offset.get(tokens[particle].start)
-            spacy_verb = by_offset.get(tokens[verb].start)
-            if spacy_particle is not None and spacy_particle.dep_ == "compound:prt":
-                continue
-            if spacy_verb is not None and DutchPipeline.lemma(spacy_verb) == tokens[
-                particle
-            ].norm + _infinitive(match):
-                continue
-            return False
+            if doc[particle].dep_ != "compound:prt":
+                return False
         return True
 
-    def _sentence_matches(self, text: str, start: int, end: int) -> tuple[_Sentence, list[RawMatch]]:
+    def _sentence_matches(self, text: str, start: int, end: int) -> list[RawMatch]:
         patterns = (
             self.lexicon.compiled.patterns
             if self.exhaustive
             else self.lexicon.compiled.candidates(squeeze(text[start:end]))
         )
-        sentence = _Sentence(start, end, [])
-        if self.exhaustive:
-            self._analysed(sentence, text)
         if not patterns:
-            return sentence, []
-        sentence.tokens = tokenize(text, start, end)
+            return []
+        sentence = _Sentence(start, end, tokenize(text, start, end))
+        if self.exhaustive and sentence.tokens:
+            self._analysed(sentence, text)  # the reference analyses every sentence up front
         raw = match_sentence(patterns, text, sentence.tokens)
         raw = [match for match in raw if not match.checks or self._particle_confirmed(match, sentence, text)]
-        return sentence, _without_overlaps(raw)
+        return _without_overlaps(raw)
 
     # -- documents ------------------------------------------------------------------------
 
@@ -120,7 +115,7 @@ class Checker:
                     continue
                 quotes = quote_spans(text, block_start, block_end, self.lexicon.context_rules)
                 for start, end in iter_sentences(text, block_start, block_end):
-                    _, matches = self._sentence_matches(text, start, end)
+                    matches = self._sentence_matches(text, start, end)
                     passage = Passage(text, (start, end), (block_start, block_end), quotes, legal_document)
                     for match in matches:
                         entry = match.compiled.entry
@@ -181,14 +176,6 @@ class Checker:
             location=location,
         )
         return finding, silenced
-
-
-def _infinitive(match: RawMatch) -> str:
-    for group in match.compiled.pattern.groups:
-        for word in group:
-            if word.particle and word.infinitive:
-                return word.infinitive
-    return ""
 
 
 def _without_overlaps(matches: list[RawMatch]) -> list[RawMatch]:
