@@ -52,15 +52,47 @@ def test_lemmas_of_hard_forms(sentence, word, lemma):
     assert pipeline.lemma(token) == lemma
 
 
-@needs_bundled
-def test_parser_confirms_a_particle_the_heuristic_cannot(tmp_path):
-    from taalcheck.api import check_text
+class _ParsedAs:
+    """A stand-in for a parsed Doc: token i has dependency label labels[i]."""
 
-    sentence = "De gezinsvoogd legt moeder sancties op vanaf volgende week."
-    with_parser = [f.rule for f in check_text(sentence)]
-    blank = [f.rule for f in check_text(sentence, settings=Settings(model="blank"))]
-    assert "sancties-opleggen" in with_parser
-    assert "sancties-opleggen" not in blank
+    def __init__(self, labels):
+        self.labels = labels
+
+    def __getitem__(self, index):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(dep_=self.labels[index])
+
+
+@pytest.mark.parametrize(("label", "found"), [("compound:prt", True), ("case", False)])
+def test_parser_decides_where_the_word_order_heuristic_cannot(engine_lexicon, monkeypatch, label, found):
+    """'legt ... op morgen': a particle followed by an adverb; only the parse can tell."""
+    from taalcheck.checker import Checker
+    from taalcheck.documents import document_from_text
+    from taalcheck.language.pipeline import PipelineChoice
+
+    sentence = "De gezinsvoogd legt vader een sanctie op morgen."
+    checker = Checker(engine_lexicon, Settings(model="blank"))
+    checker.pipeline_choice = PipelineChoice("test", "gevraagd")
+
+    class Parser:
+        has_parser = True
+
+        def analyse_words(self, words, spaces):
+            return _ParsedAs([label if word == "op" else "dep" for word in words])
+
+    checker._pipeline = Parser()
+    rules = [f.rule for f in checker.check_document(document_from_text(sentence)).findings]
+    assert ("sancties-opleggen" in rules) is found
+
+
+@needs_bundled
+def test_bundled_parser_marks_a_separable_particle():
+    pipeline = load_pipeline(None, parse_only=True)
+    assert pipeline.has_parser and pipeline.nlp.pipe_names == ["tok2vec", "morphologizer", "parser"]
+    words = ["Hij", "legt", "een", "sanctie", "op", "."]
+    doc = pipeline.analyse_words(words, [True, True, True, True, False, False])
+    assert doc[4].dep_ == "compound:prt"
 
 
 def test_clean_text_does_not_load_spacy():

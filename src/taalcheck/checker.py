@@ -113,9 +113,13 @@ class Checker:
                     squeeze(text[block_start:block_end])
                 ):
                     continue
-                quotes = quote_spans(text, block_start, block_end, self.lexicon.context_rules)
+                quotes: tuple[tuple[int, int], ...] | None = None
                 for start, end in iter_sentences(text, block_start, block_end):
                     matches = self._sentence_matches(text, start, end)
+                    if not matches:
+                        continue
+                    if quotes is None:
+                        quotes = quote_spans(text, block_start, block_end, self.lexicon.context_rules)
                     passage = Passage(text, (start, end), (block_start, block_end), quotes, legal_document)
                     for match in matches:
                         entry = match.compiled.entry

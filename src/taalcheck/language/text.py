@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from taalcheck.language.normalize import fold
 
@@ -87,9 +87,8 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or punctuation mark. Offsets index the document text."""
+class Token(NamedTuple):
+    """A word or punctuation mark. Offsets index the document text (a tuple: cheap to make)."""
 
     start: int
     end: int
@@ -145,16 +144,22 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Word and punctuation tokens of `text[start:end]`."""
     tokens = []
+    append = tokens.append
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        is_word = word[0].isalnum()
-        tokens.append(Token(match.start(), match.end(), word, fold(word) if is_word else word, is_word))
+        if word[0].isalnum():
+            append(Token(match.start(), match.end(), word, fold(word), True))
+        else:
+            append(Token(match.start(), match.end(), word, word, False))
     return tokens
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def count_words(text: str) -> int:
     """Number of words, as used for the per-1000-words balance."""
-    return sum(1 for _ in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
+    return len(_WORD.findall(text))
 
 
 # Clause boundaries for free-order patterns: punctuation, subordinating words and 'om' (om ... te).

@@ -41,22 +41,25 @@ class CompiledLexicon:
                 )
 
     @cached_property
-    def _index(self) -> tuple[ahocorasick.Automaton | None, list[int]]:
-        keys: dict[str, set[tuple[int, int]]] = {}
+    def _index(self) -> tuple[ahocorasick.Automaton | None, list[tuple[tuple[int, int], ...]], list[int]]:
+        """The automaton (value: key number), each key's (pattern, anchor) targets, anchors per pattern."""
+        targets_by_key: dict[str, set[tuple[int, int]]] = {}
         anchor_counts = []
         for compiled in self.patterns:
-            anchors = compiled.pattern.anchors
+            anchors = compiled.pattern.anchor_keys
             anchor_counts.append(len(anchors))
-            for anchor_index, word in enumerate(anchors):
-                for key in word.keys:
-                    keys.setdefault(key, set()).add((compiled.index, anchor_index))
-        if not keys:
-            return None, anchor_counts
+            for anchor_index, anchor in enumerate(anchors):
+                for key in anchor:
+                    targets_by_key.setdefault(key, set()).add((compiled.index, anchor_index))
+        if not targets_by_key:
+            return None, [], anchor_counts
         automaton = ahocorasick.Automaton()
-        for key, targets in keys.items():
-            automaton.add_word(key, tuple(targets))
+        targets = []
+        for number, (key, key_targets) in enumerate(sorted(targets_by_key.items())):
+            automaton.add_word(key, number)
+            targets.append(tuple(sorted(key_targets)))
         automaton.make_automaton()
-        return automaton, anchor_counts
+        return automaton, targets, anchor_counts
 
     def prepare(self) -> None:
         """Build the candidate index now (before caching the compiled lexicon)."""
@@ -64,7 +67,7 @@ class CompiledLexicon:
 
     def has_candidates(self, squeezed: str) -> bool:
         """Cheap test: does any key occur at all?"""
-        automaton, _ = self._index
+        automaton = self._index[0]
         if automaton is None:
             return False
         for _ in automaton.iter(squeezed):
@@ -73,13 +76,18 @@ class CompiledLexicon:
 
     def candidates(self, squeezed: str) -> list[CompiledPattern]:
         """Patterns all of whose anchor words have a key in `squeezed`."""
-        automaton, anchor_counts = self._index
+        automaton, targets, anchor_counts = self._index
         if automaton is None:
             return []
+        keys = {number for _, number in automaton.iter(squeezed)}
         hits: dict[int, set[int]] = {}
-        for _, targets in automaton.iter(squeezed):
-            for pattern_index, anchor_index in targets:
-                hits.setdefault(pattern_index, set()).add(anchor_index)
+        for number in keys:
+            for pattern_index, anchor_index in targets[number]:
+                found = hits.get(pattern_index)
+                if found is None:
+                    hits[pattern_index] = {anchor_index}
+                else:
+                    found.add(anchor_index)
         return [self.patterns[index] for index in sorted(hits) if len(hits[index]) == anchor_counts[index]]
 
     def control_ids(self) -> list[str]:

@@ -142,14 +142,24 @@ _SHORT_INFINITIVES = {
 }
 
 
-def _stems(stem: str) -> set[str]:
+def _stems(stem: str, verb: bool = False, diaeresis: bool = False) -> set[str]:
     """Spelling variants of a verb or noun stem in a closed syllable."""
     variants = {stem}
     if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
         variants.add(stem[:-1])  # legg -> leg
-    elif len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] in "aeou":
-        # controler -> controleer, stur -> stuur, intervenier (interveniëren) -> intervenieer
+    elif (
+        len(stem) >= 3
+        and stem[-1] not in VOWELS
+        and stem[-2] in "aeou"
+        and (stem[-3] not in VOWELS or diaeresis or stem[-3:-1] == "ie")
+    ):
+        # controler -> controleer, stur -> stuur, intervenier (interveniëren) -> intervenieer.
+        # A one-syllable verb stem is always long ('sprek' from spreken never occurs); with more
+        # syllables the vowel may be unstressed (luister, monitor), so both spellings stay.
         variants.add(stem[:-2] + stem[-2] * 2 + stem[-1])
+        single_vowel = stem[-3] not in VOWELS
+        if verb and single_vowel and not any(char in VOWELS for char in stem[:-3]):
+            variants.discard(stem)
     for final, devoiced in (("v", "f"), ("z", "s")):
         for variant in list(variants):
             if variant.endswith(final):
@@ -166,7 +176,7 @@ def verb_forms(infinitive: str) -> frozenset[str]:
         stems = {_SHORT_INFINITIVES[inf]}
         forms |= {inf[:-1] + "t"} if inf != "zijn" else {"is", "bent"}
     elif inf.endswith("en"):
-        stems = _stems(inf[:-2])
+        stems = _stems(inf[:-2], verb=True, diaeresis=any(char in infinitive for char in "ëïËÏ"))
     else:
         stems = {inf[:-1]}
     for stem in stems:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from taalcheck.language.normalize import fold
 from taalcheck.lexicon.morphology import finite_forms, nominal_forms, separable_forms, verb_forms
@@ -79,7 +79,7 @@ class PatternError(ValueError):
     """A pattern string does not follow the notation."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Word:
     """One word of a pattern with every form it may take (folded)."""
 
@@ -95,9 +95,11 @@ class Word:
     @property
     def is_anchor(self) -> bool:
         """Content words must be present for the pattern to match (used by the prefilter)."""
-        return self.kind in ("n", "v") or (self.kind == "x" and len(self.base) >= 4)
+        return self.kind in ("n", "v") or (
+            self.kind == "x" and len(self.base) >= 2 and self.base not in FUNCTION_WORDS
+        )
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
         """Minimal substrings: every form this word can take contains one of them."""
         return minimal_keys(self.forms | self.split_forms)
@@ -112,10 +114,19 @@ class Pattern:
     free_order: bool
 
     @property
-    def anchors(self) -> tuple[Word, ...]:
+    def anchor_keys(self) -> tuple[frozenset[str], ...]:
+        """Key sets that must all occur (squeezed) where the pattern matches.
+
+        One per content word, plus the particle of a separable verb (every form of 'opleggen',
+        closed, split or 'op te leggen', contains 'op'; particles under three letters are left out
+        because they occur nearly everywhere).
+        """
         words = [word for group in self.groups for word in group]
-        anchors = [word for word in words if word.is_anchor]
-        return tuple(anchors or words)
+        required = [word.keys for word in words if word.is_anchor]
+        required += [
+            frozenset({word.particle}) for word in words if word.particle and len(word.particle) >= 3
+        ]
+        return tuple(required or [word.keys for word in words])
 
 
 def minimal_keys(forms: frozenset[str]) -> frozenset[str]:

@@ -14,62 +14,13 @@ from taalcheck.matching.words import word_matches
 MAX_SPAN = 15
 _MAX_OCCURRENCES = 64
 _PARTICLE_FOLLOWERS = frozenset(
-    [
-        "en",
-        "of",
-        "maar",
-        "want",
-        "als",
-        "zodra",
-        "wanneer",
-        "omdat",
-        "indien",
-        "zodat",
-        "tot",
-        "totdat",
-        "te",
-        "door",
-        "met",
-        "op",
-        "over",
-        "voor",
-        "om",
-        "bij",
-        "in",
-        "aan",
-        "van",
-        "vanwege",
-        "wegens",
-        "tijdens",
-        "na",
-        "naar",
-        "zonder",
-        "tegen",
-        "kan",
-        "kunnen",
-        "wordt",
-        "worden",
-        "werd",
-        "werden",
-        "is",
-        "zijn",
-        "was",
-        "waren",
-        "heeft",
-        "hebben",
-        "had",
-        "hadden",
-        "zal",
-        "zullen",
-        "zou",
-        "zouden",
-        "moet",
-        "moeten",
-        "mag",
-        "mogen",
-        "wil",
-        "willen",
-    ]
+    """
+    en of maar want als zodra wanneer omdat indien zodat totdat te
+    aan achter bij binnen boven buiten door in langs met na naar naast om onder op over per rond sinds
+    tegen tijdens tot tussen uit van vanaf vanuit vanwege via volgens voor wegens zonder
+    kan kunnen wordt worden werd werden is zijn was waren heeft hebben had hadden zal zullen zou zouden
+    moet moeten mag mogen wil willen
+    """.split()
 )
 
 
@@ -92,15 +43,45 @@ class RawMatch:
     checks: tuple[tuple[int, int], ...] = ()
 
 
+#: A word realised by joined tokens ("risico - gestuurde") spans at most this many token positions.
+_WINDOW = 5
+
+
+def _windows(tokens: list[Token]) -> list[str]:
+    """For each position, the folded letters of the words that a realisation starting there can span."""
+    norms = [token.norm if token.is_word else "" for token in tokens]
+    return ["".join(norms[index : index + _WINDOW]) for index in range(len(tokens))]
+
+
+def _starts(group: tuple[Word, ...], windows: list[str]) -> list[int] | range:
+    """Token positions where `group` can start: near a key of its first content word.
+
+    Every form of a word contains one of its keys, so a group can only start within a few
+    positions before a window holding such a key; groups of function words only try everywhere.
+    """
+    for offset, word in enumerate(group):
+        if word.is_anchor:
+            keys = word.keys
+            hits = [index for index, window in enumerate(windows) if any(key in window for key in keys)]
+            reach = (_WINDOW - 1) * offset
+            return sorted({hit - back for hit in hits for back in range(reach + 1) if hit >= back})
+    return range(len(windows))
+
+
 def _group_occurrences(
-    group: tuple[Word, ...], compiled: CompiledPattern, text: str, tokens: list[Token], clauses: list[int]
+    group: tuple[Word, ...],
+    compiled: CompiledPattern,
+    text: str,
+    tokens: list[Token],
+    clauses: list[int],
+    windows: list[str],
 ) -> list[Occurrence]:
     found: list[Occurrence] = []
     last = len(group) - 1
     compound = compiled.entry.compound
     head_allowed = compound in ("both", "head")
     first_allowed = compound in ("both", "first")
-    for start in range(len(tokens)):
+    for start in _starts(group, windows):
         partial: list[tuple[int, tuple[int, ...]]] = [(start, ())]
         for position, word in enumerate(group):
             extended = []
@@ -164,26 +145,38 @@ def match_sentence(patterns: list[CompiledPattern], text: str, tokens: list[Toke
     if not tokens or not patterns:
         return []
     clauses = clause_ids(tokens)
+    windows = _windows(tokens)
     matches: list[RawMatch] = []
     for compiled in patterns:
-        per_group = [
-            _group_occurrences(group, compiled, text, tokens, clauses) for group in compiled.pattern.groups
-        ]
-        if not all(per_group):
-            continue
-        if len(per_group) == 1:
-            combos = [(occurrence,) for occurrence in per_group[0]]
+        per_group = []
+        for group in compiled.pattern.groups:
+            occurrences = _group_occurrences(group, compiled, text, tokens, clauses, windows)
+            if not occurrences:
+                break
+            per_group.append(occurrences)
         else:
-            combos = [combo for combo in itertools.product(*per_group) if _compatible(combo, clauses)]
-        combos.sort(key=lambda combo: (_width(combo), min(min(o.tokens) for o in combo)))
-        taken: set[int] = set()
-        for combo in combos:
-            used = tuple(sorted(i for occurrence in combo for i in occurrence.tokens))
-            if taken.intersection(used):
-                continue
-            taken.update(used)
-            checks = tuple(check for occurrence in combo for check in occurrence.checks)
-            matches.append(RawMatch(compiled, used, _spans(tokens, used), checks))
+            matches.extend(_combined(compiled, per_group, tokens, clauses))
+    return matches
+
+
+def _combined(
+    compiled: CompiledPattern, per_group: list[list[Occurrence]], tokens: list[Token], clauses: list[int]
+) -> list[RawMatch]:
+    """Non-overlapping matches from one occurrence per group, tightest first."""
+    if len(per_group) == 1:
+        combos = [(occurrence,) for occurrence in per_group[0]]
+    else:
+        combos = [combo for combo in itertools.product(*per_group) if _compatible(combo, clauses)]
+    combos.sort(key=lambda combo: (_width(combo), min(min(o.tokens) for o in combo)))
+    matches: list[RawMatch] = []
+    taken: set[int] = set()
+    for combo in combos:
+        used = tuple(sorted(i for occurrence in combo for i in occurrence.tokens))
+        if taken.intersection(used):
+            continue
+        taken.update(used)
+        checks = tuple(check for occurrence in combo for check in occurrence.checks)
+        matches.append(RawMatch(compiled, used, _spans(tokens, used), checks))
     return matches
 
 
