@@ -92,7 +92,7 @@ class Checker:
         sentence = _Sentence(start, end, tokenize(text, start, end))
         if self.exhaustive and sentence.tokens:
             self._analysed(sentence, text)  # the reference analyses every sentence up front
-        raw = match_sentence(patterns, text, sentence.tokens)
+        raw = match_sentence(patterns, text, sentence.tokens, everywhere=self.exhaustive)
         raw = [match for match in raw if not match.checks or self._particle_confirmed(match, sentence, text)]
         return _without_overlaps(raw)
 

@@ -74,14 +74,14 @@ def _group_occurrences(
     text: str,
     tokens: list[Token],
     clauses: list[int],
-    windows: list[str],
+    windows: list[str] | None,
 ) -> list[Occurrence]:
     found: list[Occurrence] = []
     last = len(group) - 1
     compound = compiled.entry.compound
     head_allowed = compound in ("both", "head")
     first_allowed = compound in ("both", "first")
-    for start in _starts(group, windows):
+    for start in range(len(tokens)) if windows is None else _starts(group, windows):
         partial: list[tuple[int, tuple[int, ...]]] = [(start, ())]
         for position, word in enumerate(group):
             extended = []
@@ -140,12 +140,17 @@ def _spans(tokens: list[Token], indices: tuple[int, ...]) -> tuple[tuple[int, in
     return tuple((start, end) for start, end in spans)
 
 
-def match_sentence(patterns: list[CompiledPattern], text: str, tokens: list[Token]) -> list[RawMatch]:
-    """All raw matches of `patterns` among `tokens` (one sentence of `text`)."""
+def match_sentence(
+    patterns: list[CompiledPattern], text: str, tokens: list[Token], everywhere: bool = False
+) -> list[RawMatch]:
+    """All raw matches of `patterns` among `tokens` (one sentence of `text`).
+
+    `everywhere` tries every token position instead of only those near a key (the reference path).
+    """
     if not tokens or not patterns:
         return []
     clauses = clause_ids(tokens)
-    windows = _windows(tokens)
+    windows = None if everywhere else _windows(tokens)
     matches: list[RawMatch] = []
     for compiled in patterns:
         per_group = []
