@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from prepare import DEFAULT_DATA, REPO, TRAIN_FILES, DEV_FILES  # noqa: E402
 
 VERSION = "1.0.0"
-DEFAULT_LEMMATIZER = "trainable"
+DEFAULT_LEMMATIZER = "hybrid"
 DEFAULT_RULE_POS = ["NOUN", "VERB"]
 KEYS = ["pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f", "sents_p", "sents_r"]
 
@@ -168,6 +168,7 @@ def main(argv=None) -> int:
     out = args.out
     if out.exists():
         shutil.rmtree(out)
+    out.mkdir(parents=True)
     nlp.to_disk(out)
     lic = args.data / "UD_Dutch-Alpino.LICENSE.txt"
     (out / "LICENSE").write_text(

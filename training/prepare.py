@@ -2,8 +2,8 @@
 """Convert the Dutch UD treebanks (CoNLL-U) into spaCy DocBin files for training.
 
 Splits
-  train = UD_Dutch-LassySmall dev + LassySmall test + UD_Dutch-Alpino test
-          (+ UD_Dutch-LassySmall train of the Feb-2017 split with --with-2017 1 / TRAIN_2017=1)
+  train = UD_Dutch-LassySmall train (Feb-2017 split) + LassySmall dev + LassySmall test + UD_Dutch-Alpino test
+          (without the 2017 split with --with-2017 0 / TRAIN_2017=0)
   dev   = UD_Dutch-Alpino dev   (never trained on; the 2017 LassySmall train split may overlap
                                  current LassySmall dev/test, so LassySmall is never used for evaluation)
 
@@ -262,9 +262,9 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=Path(os.environ.get("TAALCHECK_UD_DIR", DEFAULT_DATA)))
     ap.add_argument("--out", type=Path, default=REPO / "training" / "corpus")
     ap.add_argument("--n-sents", type=int, default=10)
-    ap.add_argument("--with-2017", type=int, choices=[0, 1], default=int(os.environ.get("TRAIN_2017", "0")),
-                    help="1: add the 2017 LassySmall train split (older conventions, harmonised) to train "
-                         "(env TRAIN_2017; default 0, see training/README.md for the measured effect)")
+    ap.add_argument("--with-2017", type=int, choices=[0, 1], default=int(os.environ.get("TRAIN_2017", "1")),
+                    help="1 (default): add the 2017 LassySmall train split (older conventions, harmonised) to "
+                         "train; 0: current treebanks only (env TRAIN_2017; see training/README.md)")
     args = ap.parse_args(argv)
     train_files = TRAIN_FILES if args.with_2017 else [f for f in TRAIN_FILES if f not in OLD_STYLE]
     data = args.data.resolve()

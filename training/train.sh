@@ -3,15 +3,17 @@
 #
 #     bash training/train.sh
 #
-# Steps: prepare (CoNLL-U -> DocBin, lemma fix) -> spacy train -> evaluate on UD_Dutch-Alpino dev
+# Steps: prepare (CoNLL-U -> DocBin, lemma fix) -> spacy train -> compare lemmatizers on UD_Dutch-Alpino dev
 #        -> package into src/taalcheck/models/nl_taalcheck/ (meta.json with scores, LICENSE, ATTRIBUTION.md)
-#        -> benchmark (load time, speed, hard lemma forms).
+#        -> benchmark (disk size, load time, speed, hard lemma forms).
 # Run from anywhere, with the project's virtualenv active (spacy 3.8 + spacy-lookups-data).
+# About 30 minutes on one core of a 2-core machine; logs and numbers go to training/output/.
 # Environment:
 #   TAALCHECK_UD_DIR  UD data folder (default: <repo>/../shared/data/ud)
-#   TRAIN_THREADS     BLAS/OpenMP threads (default 1: the machine has 2 cores, leave one free)
+#   TRAIN_2017=0      leave out the 2017 LassySmall train split (default 1: used; see training/README.md)
+#   TRAIN_THREADS     BLAS/OpenMP threads (default 1: leave the other core free)
 #   TRAIN_TIMEOUT     safety limit for `spacy train` (default 70m); on timeout model-best is used
-#   SKIP_TRAIN=1      reuse training/output/ (only evaluate + package + benchmark)
+#   SKIP_TRAIN=1      reuse training/output/ (only compare + package + benchmark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python}
@@ -33,6 +35,7 @@ if [ "${SKIP_TRAIN:-0}" != "1" ]; then
   echo "training wall time: $((end - start)) s"
 fi
 
+nice -n 10 "$PY" training/package.py --model "$OUT/model-best" --compare | tee "$OUT/lemmatizer_compare.txt"
 nice -n 10 "$PY" training/package.py --model "$OUT/model-best" --out "$MODEL_DIR" \
   --train-seconds "$(cat "$OUT/train_seconds.txt")"
 nice -n 10 "$PY" training/benchmark.py "$MODEL_DIR" | tee "$OUT/benchmark.txt"
