@@ -10,11 +10,8 @@ lookup table for Dutch lemmas (`spacy-lookups-data`), loaded only when damage oc
 from __future__ import annotations
 
 import bisect
-import gzip
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 DAMAGE = "\ufffd"
 #: Two-letter ligatures, in order of preference when the word list cannot decide.
@@ -53,6 +50,10 @@ class _WordList:
 def _word_list() -> _WordList:
     """All forms and lemmas from the Dutch lemma lookup table (empty when it is missing)."""
     try:
+        import gzip
+        import json
+        from importlib import resources
+
         data = resources.files("spacy_lookups_data").joinpath("data").joinpath("nl_lemma_lookup.json.gz")
         with data.open("rb") as handle:
             table: dict[str, str] = json.loads(gzip.decompress(handle.read()))
