@@ -9,7 +9,7 @@ import pytest
 from taalcheck.checker import Checker
 from taalcheck.documents import document_from_text
 from taalcheck.lexicon import load_lexicon
-from taalcheck.model import FileResult
+from taalcheck.model import FileResult, Finding, Severity
 from taalcheck.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -43,3 +43,41 @@ def check(engine):
         return engine.check_document(document_from_text(text))
 
     return run
+
+
+def make_finding(
+    document,
+    rule: str,
+    *parts: str,
+    severity: Severity = Severity.WARNING,
+    principle: str = "vertrouwen",
+    message: str | None = None,
+    suggestions: tuple[str, ...] = ("samen afspraken maken",),
+    **extra: object,
+) -> Finding:
+    """A finding whose spans are the first occurrences of `parts` in the document, in order."""
+    spans = []
+    position = 0
+    for part in parts:
+        start = document.text.index(part, position)
+        spans.append((start, start + len(part)))
+        position = start + len(part)
+    start, end = spans[0][0], spans[-1][1]
+    line, column = document.line_column(start)
+    end_line, end_column = document.line_column(end)
+    return Finding(
+        rule=rule,
+        severity=severity,
+        principle=principle,
+        start=start,
+        end=end,
+        spans=tuple(spans),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=document.text[start:end],
+        message=message if message is not None else f"'{document.text[start:end]}' kan anders.",
+        suggestions=suggestions,
+        **extra,  # type: ignore[arg-type]
+    )

@@ -6,6 +6,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from conftest import make_finding as shared_make_finding
 from taalcheck.documents.base import Document, Segment
 from taalcheck.lexicon.model import Entry, Examples
 from taalcheck.model import PRINCIPLES, Balance, CheckResult, FileResult, Finding, Severity
@@ -41,38 +42,9 @@ ENTRIES = {
 }
 
 
-def make_finding(
-    document: Document,
-    rule: str,
-    *parts: str,
-    severity: Severity = Severity.WARNING,
-    principle: str = "vertrouwen",
-    **extra: object,
-) -> Finding:
-    spans = []
-    position = 0
-    for part in parts:
-        start = document.text.index(part, position)
-        spans.append((start, start + len(part)))
-        position = start + len(part)
-    start, end = spans[0][0], spans[-1][1]
-    line, column = document.line_column(start)
-    end_line, end_column = document.line_column(end)
-    return Finding(
-        rule=rule,
-        severity=severity,
-        principle=principle,
-        start=start,
-        end=end,
-        spans=tuple(spans),
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        text=document.text[start:end],
-        message="Bericht <em>met</em> opmaak.",
-        suggestions=(),
-        **extra,  # type: ignore[arg-type]
+def make_finding(document: Document, rule: str, *parts: str, **extra: object) -> Finding:
+    return shared_make_finding(
+        document, rule, *parts, message="Bericht <em>met</em> opmaak.", suggestions=(), **extra
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_finding
 from taalcheck.documents.base import Document, Segment
 from taalcheck.lexicon.model import Entry, Examples
 from taalcheck.model import Balance, CheckResult, FileResult, Finding, Severity
@@ -49,42 +50,6 @@ ENTRIES = {
 
 def make_document(text: str = TEXT, path: str = "verslag.txt") -> Document:
     return Document(path=path, text=text, segments=[Segment(0, len(text))])
-
-
-def make_finding(
-    document: Document,
-    rule: str,
-    *parts: str,
-    severity: Severity = Severity.WARNING,
-    principle: str = "vertrouwen",
-    **extra: object,
-) -> Finding:
-    """A finding whose spans are the first occurrences of `parts`, in order."""
-    spans = []
-    position = 0
-    for part in parts:
-        start = document.text.index(part, position)
-        spans.append((start, start + len(part)))
-        position = start + len(part)
-    start, end = spans[0][0], spans[-1][1]
-    line, column = document.line_column(start)
-    end_line, end_column = document.line_column(end)
-    return Finding(
-        rule=rule,
-        severity=severity,
-        principle=principle,
-        start=start,
-        end=end,
-        spans=tuple(spans),
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        text=document.text[start:end],
-        message=f"'{document.text[start:end]}' kan anders.",
-        suggestions=("samen afspraken maken",),
-        **extra,  # type: ignore[arg-type]
-    )
 
 
 def make_result(path: str = "verslag.txt") -> tuple[CheckResult, Document]:
