@@ -124,3 +124,20 @@ def test_balance_leaves_quotes_out(check):
     assert result.balance.trust == 1
     assert result.balance.words == 15
     assert result.balance.ratio == 1.0
+
+
+def test_names_of_programmes_are_not_the_writers_wording():
+    from taalcheck.api import check_text
+
+    text = "Het gezin is aangemeld bij het Expertteam ouderverstoting. Moeder spreekt van ouderverstoting."
+    findings = check_text(text)
+    assert [f.start for f in findings if f.rule == "ouderverstoting"] == [text.rindex("ouderverstoting")]
+
+
+def test_geen_directly_before_the_term(check):
+    assert only(check("Er is geen vechtscheiding."), "vechtscheiding").severity == Severity.HINT
+    # 'geen' further away says something else
+    assert (
+        only(check("Geen van beide ouders noemt het een vechtscheiding."), "vechtscheiding").severity
+        == Severity.WARNING
+    )

@@ -171,3 +171,13 @@ def test_trust_wording_is_counted_not_reported(check):
     result = check("De samenwerking tussen de ouders groeit; zij werken samen en nemen eigen regie.")
     assert result.findings == []
     assert sorted(p.rule for p in result.positives) == ["eigen-regie", "samenwerking", "samenwerking"]
+
+
+def test_short_parenthetical_does_not_end_the_clause(check):
+    result = check("Vader (42) dwingt het contact af.")
+    assert texts(result, "afdwingen") == ["dwingt het contact af"]
+
+
+def test_coordinated_clause_with_its_own_subject_is_separate(check):
+    # 'dwingt' and 'af' belong to different clauses: nothing to flag for afdwingen.
+    assert "afdwingen" not in rules(check("Vader dwingt niets en wij zetten de afspraak af."))

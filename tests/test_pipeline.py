@@ -53,20 +53,26 @@ def test_lemmas_of_hard_forms(sentence, word, lemma):
 
 
 class _ParsedAs:
-    """A stand-in for a parsed Doc: token i has dependency label labels[i]."""
+    """A stand-in for a parsed Doc: token i has label labels[i] and head heads[i]."""
 
-    def __init__(self, labels):
-        self.labels = labels
+    def __init__(self, labels, heads):
+        self.labels, self.heads = labels, heads
 
     def __getitem__(self, index):
         from types import SimpleNamespace
 
-        return SimpleNamespace(dep_=self.labels[index])
+        return SimpleNamespace(dep_=self.labels[index], head=SimpleNamespace(i=self.heads[index]))
 
 
-@pytest.mark.parametrize(("label", "found"), [("compound:prt", True), ("case", False)])
-def test_parser_decides_where_the_word_order_heuristic_cannot(engine_lexicon, monkeypatch, label, found):
-    """'legt ... op morgen': a particle followed by an adverb; only the parse can tell."""
+@pytest.mark.parametrize(
+    ("label", "head", "found"),
+    [("compound:prt", "legt", True), ("case", "legt", False), ("compound:prt", "sanctie", False)],
+)
+def test_parser_decides_where_the_word_order_heuristic_cannot(engine_lexicon, label, head, found):
+    """'legt ... op morgen': a particle followed by an adverb; only the parse can tell.
+
+    The particle must be attached to the matched verb itself.
+    """
     from taalcheck.checker import Checker
     from taalcheck.documents import document_from_text
     from taalcheck.language.pipeline import PipelineChoice
@@ -79,7 +85,8 @@ def test_parser_decides_where_the_word_order_heuristic_cannot(engine_lexicon, mo
         has_parser = True
 
         def analyse_words(self, words, spaces):
-            return _ParsedAs([label if word == "op" else "dep" for word in words])
+            labels = [label if word == "op" else "dep" for word in words]
+            return _ParsedAs(labels, [words.index(head)] * len(words))
 
     checker._pipeline = Parser()
     rules = [f.rule for f in checker.check_document(document_from_text(sentence)).findings]

@@ -68,7 +68,7 @@ class Checker:
     def _particle_confirmed(self, match: RawMatch, sentence: _Sentence, text: str) -> bool:
         tokens = sentence.tokens
         clauses = clause_ids(tokens)
-        for _verb, particle in match.checks:
+        for verb, particle in match.checks:
             heuristic = particle_looks_separated(tokens, clauses, particle)
             if heuristic:
                 continue
@@ -77,7 +77,8 @@ class Checker:
             doc = self._analysed(sentence, text)
             if not self.pipeline.has_parser:
                 return False
-            if doc[particle].dep_ != "compound:prt":
+            # The parse must attach this particle to this verb ('wij leggen uit' is not 'vraag ... uit').
+            if doc[particle].dep_ != "compound:prt" or doc[particle].head.i != verb:
                 return False
         return True
 
@@ -185,20 +186,12 @@ class Checker:
 def _without_overlaps(matches: list[RawMatch]) -> list[RawMatch]:
     """One finding per passage: where matches of the same kind share a token, keep one.
 
-    A match inside a longer match (dwingen in 'gedwongen kader') gives way to the more specific one;
-    otherwise the higher severity wins, then the match with more words, then lexicon order.
+    The match with more words wins (the more specific entry: 'gedwongen kader' over 'dwingen'), then
+    the higher severity, then lexicon order; a match that loses to one that is itself dropped stays.
     """
-    specific = [
-        match
-        for match in matches
-        if not any(
-            other.compiled.entry.kind == match.compiled.entry.kind and set(match.tokens) < set(other.tokens)
-            for other in matches
-        )
-    ]
     ranked = sorted(
-        specific,
-        key=lambda m: (-m.compiled.entry.severity, -len(m.tokens), m.compiled.index, m.tokens),
+        matches,
+        key=lambda m: (-len(m.tokens), -m.compiled.entry.severity, m.compiled.index, m.tokens),
     )
     taken: dict[str, set[int]] = {}
     kept = []

@@ -57,6 +57,8 @@ def run_check(
     if jobs > 1 and len(documents) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
 
+        _ = checker.lexicon.context_rules  # compiled once here; forked workers inherit them
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
             chunk = max(1, len(documents) // (jobs * 8))
             iterator = pool.map(_check_in_worker, documents, chunksize=chunk)

@@ -196,15 +196,42 @@ _SUBORDINATORS = frozenset(
 )
 
 
+_SUBJECT_PRONOUNS = frozenset("ik jij je u hij zij ze wij we jullie het men".split())
+
+
+def _short_parentheticals(tokens: list[Token]) -> set[int]:
+    """Positions of brackets around a short insertion ('Lotte (13)'), which does not end a clause."""
+    skip: set[int] = set()
+    for index, token in enumerate(tokens):
+        if token.text == "(":
+            for close in range(index + 1, min(len(tokens), index + 5)):
+                if tokens[close].text == ")":
+                    skip.update((index, close))
+                    break
+    return skip
+
+
 def clause_ids(tokens: list[Token]) -> list[int]:
-    """A clause number for each token; words of one clause share it."""
+    """A clause number for each token; words of one clause share it.
+
+    Boundaries: clause punctuation, subordinating words, and 'en'/'of' followed by a subject
+    pronoun ('... en wij leggen uit'); brackets around a short insertion are not a boundary.
+    """
     ids = []
     current = 0
+    skip = _short_parentheticals(tokens) if any(token.text == "(" for token in tokens) else set()
     for index, token in enumerate(tokens):
         if not token.is_word:
-            if token.text in _CLAUSE_PUNCT or token.text in ".!?":
+            if (token.text in _CLAUSE_PUNCT or token.text in ".!?") and index not in skip:
                 current += 1
-        elif token.norm in _SUBORDINATORS and index > 0:
+        elif index > 0 and (
+            token.norm in _SUBORDINATORS
+            or (
+                token.norm in ("en", "of")
+                and index + 1 < len(tokens)
+                and tokens[index + 1].norm in _SUBJECT_PRONOUNS
+            )
+        ):
             current += 1
         ids.append(current)
     return ids

@@ -15,7 +15,7 @@ from typing import Any
 from taalcheck.errors import LexiconError
 from taalcheck.model import Severity
 
-_KINDS = ("quotation", "scare-quotes", "mention", "rejection", "legal", "legal-register", "safety")
+_KINDS = ("quotation", "scare-quotes", "mention", "rejection", "legal", "legal-register", "safety", "name")
 _QUOTE_PAIRS = re.compile(
     r"“[^”\n]{1,400}”|„[^”“\n]{1,400}[”“]|\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»|‘[^’\n]{1,400}’"
     r"|(?<![\w])'(?=\w)[^'\n]{1,400}?(?<=[\w.!?])'(?!\w)"
@@ -181,6 +181,12 @@ def apply_context(
             hit = _cue_before(rule, text[passage.sentence[0] : start], stop_at_clause=False)
         elif rule.kind == "rejection":
             hit = _cue_before(rule, text[passage.sentence[0] : start], stop_at_clause=True)
+        elif rule.kind == "name":
+            hit = any(
+                found.start() <= start and end <= found.end()
+                for cue in rule.cues
+                for found in cue.finditer(text, passage.sentence[0], passage.sentence[1])
+            )
         elif rule.kind == "legal":
             hit = any(cue.search(sentence_text) for cue in rule.cues)
         elif rule.kind == "legal-register":

@@ -75,4 +75,5 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
 
 
 def render_json(result: CheckResult, entries: Mapping[str, Entry]) -> str:
-    return json.dumps(result_dict(result), ensure_ascii=False, indent=2) + "\n"
+    # Compact: json's C encoder is ten times faster than its indenting one on large folders.
+    return json.dumps(result_dict(result), ensure_ascii=False, separators=(",", ":")) + "\n"
