@@ -108,8 +108,8 @@ class Checker:
         positives: list[PositiveMatch] = []
         words = 0
         for segment in document.segments:
-            words += count_words(text[segment.start : segment.end])
             for block_start, block_end in iter_blocks(text, segment.start, segment.end):
+                words += count_words(text, block_start, block_end)
                 if not self.exhaustive and not self.lexicon.compiled.has_candidates(
                     squeeze(text[block_start:block_end])
                 ):

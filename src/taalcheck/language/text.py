@@ -157,9 +157,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def count_words(text: str) -> int:
-    """Number of words, as used for the per-1000-words balance."""
-    return len(_WORD.findall(text))
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """Number of words in `text[start:end]`, as used for the per-1000-words balance (no copy made)."""
+    return len(_WORD.findall(text, start, len(text) if end is None else end))
 
 
 # Clause boundaries for free-order patterns: punctuation, subordinating words and 'om' (om ... te).
