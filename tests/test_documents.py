@@ -17,7 +17,7 @@ from taalcheck.documents import (
 )
 from taalcheck.errors import InputError
 
-FOUNDING_DOCUMENT = Path("/work/shared/domain/handelingsprincipes.txt")
+FOUNDING_DOCUMENT = Path(__file__).resolve().parents[2] / "shared" / "domain" / "handelingsprincipes.txt"
 
 
 def write(path: Path, data: bytes | str) -> Path:
