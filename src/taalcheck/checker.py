@@ -53,11 +53,12 @@ class Checker:
 
     @property
     def pipeline_loaded(self) -> bool:
+        """Whether the Dutch pipeline has been loaded (the web page loads it at start-up)."""
         return self._pipeline is not None
 
     # -- matching -------------------------------------------------------------------------
 
-    def _analysed(self, sentence: _Sentence, text: str) -> Any:
+    def _analysed(self, sentence: _Sentence) -> Any:
         """The pipeline's analysis of the sentence's own tokens (token i of the Doc is token i here)."""
         if sentence.doc is None:
             tokens = sentence.tokens
@@ -65,7 +66,8 @@ class Checker:
             sentence.doc = self.pipeline.analyse_words([token.text for token in tokens], [*spaces, False])
         return sentence.doc
 
-    def _particle_confirmed(self, match: RawMatch, sentence: _Sentence, text: str) -> bool:
+    def _particle_confirmed(self, match: RawMatch, sentence: _Sentence) -> bool:
+        """Does each separated particle belong to its verb (word order first, the parse where needed)?"""
         tokens = sentence.tokens
         clauses = clause_ids(tokens)
         for verb, particle in match.checks:
@@ -74,7 +76,7 @@ class Checker:
                 continue
             if self.pipeline_choice.is_blank and not self.exhaustive:
                 return False
-            doc = self._analysed(sentence, text)
+            doc = self._analysed(sentence)
             if not self.pipeline.has_parser:
                 return False
             # The parse must attach this particle to this verb ('wij leggen uit' is not 'vraag ... uit').
@@ -92,9 +94,9 @@ class Checker:
             return []
         sentence = _Sentence(start, end, tokenize(text, start, end))
         if self.exhaustive and sentence.tokens:
-            self._analysed(sentence, text)  # the reference analyses every sentence up front
+            self._analysed(sentence)  # the reference analyses every sentence up front
         raw = match_sentence(patterns, text, sentence.tokens, everywhere=self.exhaustive)
-        raw = [match for match in raw if not match.checks or self._particle_confirmed(match, sentence, text)]
+        raw = [match for match in raw if not match.checks or self._particle_confirmed(match, sentence)]
         return _without_overlaps(raw)
 
     # -- documents ------------------------------------------------------------------------
