@@ -159,3 +159,34 @@ def test_version_names_the_pipeline_without_importing_spacy():
 def test_no_colour_when_piped(colour_off):
     result = run("check", "-", stdin="Wij werken risicogestuurd.\n", env=colour_off)
     assert "\x1b[" not in result.stdout
+
+
+ORGANISATION_LEXICON = """
+entries:
+  - id: dossier-sluiten
+    term: dossier sluiten
+    principle: vertrouwen
+    severity: hint
+    reason: Een gezin is geen dossier.
+    alternatives: [de hulp afronden]
+    patterns: ['dossier sluiten:v']
+    examples:
+      flag: [We sluiten het dossier in mei.]
+      ok: [{ok}]
+"""
+
+
+def test_lexicon_test_runs_an_organisations_examples(tmp_path):
+    lexicon = tmp_path / "eigen.yaml"
+    lexicon.write_text(ORGANISATION_LEXICON.format(ok="Het dossier wordt gesloten."), encoding="utf-8")
+    failing = run("lexicon", "test", str(lexicon))
+    assert failing.returncode == 1
+    assert (
+        "[dossier-sluiten] geeft ten onrechte een melding bij: Het dossier wordt gesloten." in failing.stdout
+    )
+    lexicon.write_text(ORGANISATION_LEXICON.format(ok="De kast met dossiers is vol."), encoding="utf-8")
+    passing = run("lexicon", "test", str(lexicon))
+    assert passing.returncode == 0
+    assert "1 item, 2 voorbeelden: in orde" in passing.stdout
+    lexicon.write_text("entries:\n  - id: x\n", encoding="utf-8")
+    assert_clean_error(run("lexicon", "test", str(lexicon)), "eigen.yaml", "item 'x'")

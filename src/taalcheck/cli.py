@@ -290,7 +290,8 @@ def lexicon_test(
             console.print(f"{path}: {failure.describe()}", markup=False)
         failed += len(failures)
         status = "in orde" if not failures else f"{len(failures)} mislukt"
-        console.print(f"{path}: {len(entries)} items, {count} voorbeelden: {status}", markup=False)
+        items = "1 item" if len(entries) == 1 else f"{len(entries)} items"
+        console.print(f"{path}: {items}, {count} voorbeelden: {status}", markup=False)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
