@@ -325,3 +325,20 @@ def test_join_hyphenation_only_between_lowercase_letters() -> None:
 
 def test_expand_ligature_characters() -> None:
     assert expand_ligatures("con\ufb02ict en speci\ufb01ek") == "conflict en specifiek"
+
+
+def test_pdf_findings_name_page_and_line_on_that_page(tmp_path):
+    from fpdf import FPDF
+
+    from taalcheck.api import check_file
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "Eerste regel.\nTweede regel.\nDerde regel.")
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "Pagina twee.\nEr is sprake van een vechtscheiding.")
+    path = tmp_path / "verslag.pdf"
+    pdf.output(str(path))
+    (finding,) = [f for f in check_file(path) if f.rule == "vechtscheiding"]
+    assert finding.location == "pagina 2, regel 2"

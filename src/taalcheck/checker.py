@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from taalcheck.documents.base import Document
+from taalcheck.documents.base import Document, Segment
 from taalcheck.language.normalize import fold, squeeze
 from taalcheck.language.pipeline import DutchPipeline, describe_pipeline, load_pipeline
 from taalcheck.language.text import Token, count_words, iter_blocks, iter_sentences, tokenize
@@ -129,7 +129,7 @@ class Checker:
                         if entry.kind == "trust":
                             positives.append(_positive(match, passage))
                             continue
-                        finding, is_silenced = self._finding(document, segment.location, match, passage)
+                        finding, is_silenced = self._finding(document, segment, match, passage)
                         (silenced if is_silenced else findings).append(finding)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         findings, notices, suppressed = apply_suppressions(document.text, findings, self.lexicon.entries)
@@ -147,7 +147,7 @@ class Checker:
         )
 
     def _finding(
-        self, document: Document, location: str | None, match: RawMatch, passage: Passage
+        self, document: Document, segment: Segment, match: RawMatch, passage: Passage
     ) -> tuple[Finding, bool]:
         """The finding for a match, and whether context or configuration silences it."""
         entry = match.compiled.entry
@@ -156,6 +156,9 @@ class Checker:
         start, end = match.spans[0][0], match.spans[-1][1]
         line, column = document.line_column(start)
         end_line, end_column = document.line_column(end)
+        location = segment.location
+        if location and document.kind == "pdf":  # a page: the line on that page is what a reader finds
+            location += f", regel {line - document.line_column(segment.start)[0] + 1}"
         passage_text = document.text[start:end]
         notes = list(verdict.notes)
         silenced = verdict.silenced
