@@ -190,3 +190,15 @@ def test_lexicon_test_runs_an_organisations_examples(tmp_path):
     assert "1 item, 2 voorbeelden: in orde" in passing.stdout
     lexicon.write_text("entries:\n  - id: x\n", encoding="utf-8")
     assert_clean_error(run("lexicon", "test", str(lexicon)), "eigen.yaml", "item 'x'")
+
+
+def test_one_unreadable_file_does_not_stop_the_others(tmp_path):
+    (tmp_path / "goed.txt").write_text("Wij werken risicogestuurd.\n", encoding="utf-8")
+    (tmp_path / "kapot.docx").write_bytes(b"geen zip")
+    result = run("check", str(tmp_path), "--format", "json")
+    assert result.returncode == 2
+    data = json.loads(result.stdout)
+    assert [Path(f["path"]).name for f in data["files"]] == ["goed.txt"]
+    assert data["files"][0]["findings"][0]["rule"] == "risicogestuurd-werken"
+    assert len(data["errors"]) == 1 and "kapot.docx" in data["errors"][0]
+    assert "kapot.docx" in result.stderr and "Traceback" not in result.stderr

@@ -149,15 +149,13 @@ def check(
     result, entries = run_check(
         paths, settings, exclude or [], jobs, progress=output_format == OutputFormat.text
     )
-    _emit(
-        result,
-        entries,
-        output_format.value,
-        output,
-        statistics,
-        no_color,
-        [Path(p) for p in paths if p != "-"],
-    )
+    inputs = [Path(p) for p in paths if p != "-"]
+    if result.files or output_format in (OutputFormat.json, OutputFormat.sarif):
+        _emit(result, entries, output_format.value, output, statistics, no_color, inputs)
+    for error in result.errors:
+        sys.stderr.write(f"taalcheck: fout: {error}\n")
+    if result.errors:
+        raise typer.Exit(EXIT_ERROR)
     threshold = settings.min_severity
     raise typer.Exit(EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN)
 

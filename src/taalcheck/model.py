@@ -151,6 +151,8 @@ class CheckResult:
     """The result of checking one or more documents, in a stable order."""
 
     files: list[FileResult]
+    #: One-line Dutch problems of files that could not be read ("pad: probleem").
+    errors: list[str] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:

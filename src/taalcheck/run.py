@@ -23,11 +23,19 @@ def _init_worker(settings: Settings) -> None:
     _worker_checker = make_checker(settings)
 
 
-def _check_in_worker(path: Path) -> FileResult:
+def _check_one(path: Path, checker: Checker) -> FileResult | str:
+    """The result for one file, or its one-line Dutch problem (the other files go on)."""
     from taalcheck.api import check_file_result
 
+    try:
+        return check_file_result(path, checker=checker)
+    except InputError as error:
+        return str(error)
+
+
+def _check_in_worker(path: Path) -> FileResult | str:
     assert _worker_checker is not None
-    return check_file_result(path, checker=_worker_checker)
+    return _check_one(path, _worker_checker)
 
 
 def _read_stdin() -> str:
@@ -40,8 +48,11 @@ def _read_stdin() -> str:
 def run_check(
     arguments: list[str], settings: Settings, exclude: list[str], jobs: int, progress: bool = True
 ) -> tuple[CheckResult, dict[str, Entry]]:
-    """Check the given paths (or '-') and return results in argument order."""
-    from taalcheck.api import check_file_result, check_text_result
+    """Check the given paths (or '-') and return results in argument order.
+
+    A file that cannot be read does not stop the others: its problem is kept in `CheckResult.errors`.
+    """
+    from taalcheck.api import check_text_result
     from taalcheck.documents import iter_document_paths
 
     checker = make_checker(settings)
@@ -54,6 +65,7 @@ def run_check(
     documents = iter_document_paths(paths, exclude) if paths else []
     if "-" in arguments:
         files.append(check_text_result(_read_stdin(), path="-", checker=checker))
+    outcomes: list[FileResult | str] = []
     if jobs > 1 and len(documents) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -62,14 +74,14 @@ def run_check(
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
             chunk = max(1, len(documents) // (jobs * 8))
             iterator = pool.map(_check_in_worker, documents, chunksize=chunk)
-            files.extend(_with_progress(iterator, len(documents), progress))
+            outcomes.extend(_with_progress(iterator, len(documents), progress))
     else:
-        files.extend(
-            _with_progress(
-                (check_file_result(path, checker=checker) for path in documents), len(documents), progress
-            )
+        outcomes.extend(
+            _with_progress((_check_one(path, checker) for path in documents), len(documents), progress)
         )
-    return CheckResult(files), checker.lexicon.entries
+    files.extend(outcome for outcome in outcomes if isinstance(outcome, FileResult))
+    errors = [outcome for outcome in outcomes if isinstance(outcome, str)]
+    return CheckResult(files, errors), checker.lexicon.entries
 
 
 def _with_progress(results, total: int, enabled: bool):  # type: ignore[no-untyped-def]

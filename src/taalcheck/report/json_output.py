@@ -62,7 +62,7 @@ def file_dict(file: FileResult) -> dict[str, Any]:
 
 def result_dict(result: CheckResult) -> dict[str, Any]:
     balance = result.balance()
-    return {
+    data = {
         "version": JSON_VERSION,
         "files": [file_dict(file) for file in result.files],
         "summary": {
@@ -72,6 +72,9 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
             **balance_dict(balance),
         },
     }
+    if result.errors:
+        data["errors"] = list(result.errors)
+    return data
 
 
 def render_json(result: CheckResult, entries: Mapping[str, Entry]) -> str:
