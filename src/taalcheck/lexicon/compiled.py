@@ -42,24 +42,24 @@ class CompiledLexicon:
 
     @cached_property
     def _index(self) -> tuple[ahocorasick.Automaton | None, list[tuple[tuple[int, int], ...]], list[int]]:
-        """The automaton (value: key number), each key's (pattern, anchor) targets, anchors per pattern."""
+        """The automaton (value: key number), each key's (pattern, anchor bit) targets, full masks."""
         targets_by_key: dict[str, set[tuple[int, int]]] = {}
-        anchor_counts = []
+        full_masks = []
         for compiled in self.patterns:
             anchors = compiled.pattern.anchor_keys
-            anchor_counts.append(len(anchors))
+            full_masks.append((1 << len(anchors)) - 1)
             for anchor_index, anchor in enumerate(anchors):
                 for key in anchor:
-                    targets_by_key.setdefault(key, set()).add((compiled.index, anchor_index))
+                    targets_by_key.setdefault(key, set()).add((compiled.index, 1 << anchor_index))
         if not targets_by_key:
-            return None, [], anchor_counts
+            return None, [], full_masks
         automaton = ahocorasick.Automaton()
         targets = []
         for number, (key, key_targets) in enumerate(sorted(targets_by_key.items())):
             automaton.add_word(key, number)
             targets.append(tuple(sorted(key_targets)))
         automaton.make_automaton()
-        return automaton, targets, anchor_counts
+        return automaton, targets, full_masks
 
     def prepare(self) -> None:
         """Build the candidate index now (before caching the compiled lexicon)."""
@@ -76,19 +76,16 @@ class CompiledLexicon:
 
     def candidates(self, squeezed: str) -> list[CompiledPattern]:
         """Patterns all of whose anchor words have a key in `squeezed`."""
-        automaton, targets, anchor_counts = self._index
+        automaton, targets, full_masks = self._index
         if automaton is None:
             return []
-        keys = {number for _, number in automaton.iter(squeezed)}
-        hits: dict[int, set[int]] = {}
-        for number in keys:
-            for pattern_index, anchor_index in targets[number]:
-                found = hits.get(pattern_index)
-                if found is None:
-                    hits[pattern_index] = {anchor_index}
-                else:
-                    found.add(anchor_index)
-        return [self.patterns[index] for index in sorted(hits) if len(hits[index]) == anchor_counts[index]]
+        found: dict[int, int] = {}
+        get = found.get
+        for number in {number for _, number in automaton.iter(squeezed)}:
+            for pattern_index, bit in targets[number]:
+                found[pattern_index] = get(pattern_index, 0) | bit
+        patterns = self.patterns
+        return [patterns[index] for index in sorted(found) if found[index] == full_masks[index]]
 
     def control_ids(self) -> list[str]:
         return [entry.id for entry in self.entries.values() if entry.kind == "control"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from taalcheck.language.text import Token
 from taalcheck.lexicon.patterns import Word
@@ -40,9 +40,8 @@ _JOIN_GAP = re.compile(r"^[ \t\r\n\-‐‑]*$")
 MAX_JOIN = 3
 
 
-@dataclass(frozen=True)
-class WordMatch:
-    """Tokens `first`..`last` (inclusive) realise one pattern word."""
+class WordMatch(NamedTuple):
+    """Tokens `first`..`last` (inclusive) realise one pattern word (a tuple: made very often)."""
 
     first: int
     last: int
