@@ -72,7 +72,7 @@ def run_check(
         _ = checker.lexicon.context_rules  # compiled once here; forked workers inherit them
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-            chunk = max(1, len(documents) // (jobs * 8))
+            chunk = max(1, len(documents) // (jobs * 32))  # small chunks: no idle worker at the end
             iterator = pool.map(_check_in_worker, documents, chunksize=chunk)
             outcomes.extend(_with_progress(iterator, len(documents), progress))
     else:
