@@ -202,3 +202,14 @@ def test_one_unreadable_file_does_not_stop_the_others(tmp_path):
     assert data["files"][0]["findings"][0]["rule"] == "risicogestuurd-werken"
     assert len(data["errors"]) == 1 and "kapot.docx" in data["errors"][0]
     assert "kapot.docx" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_never_replaces_a_document_in_an_input_folder(tmp_path):
+    report = tmp_path / "verslag.md"
+    report.write_text("# Verslag\n\nWij werken risicogestuurd.\n", encoding="utf-8")
+    before = report.read_bytes()
+    assert_clean_error(run("check", str(tmp_path), "--format", "json", "-o", str(report)), "overschrijven")
+    assert report.read_bytes() == before
+    fresh = tmp_path / "overzicht.html"
+    assert run("check", str(report), "--format", "html", "-o", str(fresh)).returncode == 1
+    assert fresh.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

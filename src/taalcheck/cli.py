@@ -209,9 +209,16 @@ def _emit(
 
 
 def _refuse_overwrite(output: Path, inputs: list[Path]) -> None:
+    """Output never replaces an input: a given file, or an existing document inside a given folder."""
+    from taalcheck.documents import SUPPORTED_SUFFIXES
+
     target = output.resolve()
     for source in inputs:
-        if source.exists() and (source.resolve() == target or (source.is_dir() and False)):
+        if not source.exists():
+            continue
+        folder = source.resolve()
+        inside = source.is_dir() and folder in target.parents and target.suffix.lower() in SUPPORTED_SUFFIXES
+        if folder == target or (inside and target.exists()):
             raise TaalcheckError(
                 f"{output}: uitvoer zou een invoerbestand overschrijven; kies een andere naam met -o"
             )
