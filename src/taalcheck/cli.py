@@ -35,6 +35,14 @@ app.add_typer(lexicon_app, name="lexicon")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Configuratiebestand (taalcheck.toml of pyproject.toml).")
+]
+
+
 class OutputFormat(str, Enum):
     text = "text"
     concise = "concise"
@@ -125,13 +133,8 @@ def check(
         SeverityOption | None,
         typer.Option("--min-severity", help="Toon alleen meldingen vanaf dit niveau."),
     ] = None,
-    model: Annotated[
-        str | None, typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="Configuratiebestand (taalcheck.toml of pyproject.toml)."),
-    ] = None,
+    model: ModelOption = None,
+    config: ConfigOption = None,
     exclude: Annotated[
         list[str] | None,
         typer.Option("--exclude", help="Sla paden over die op dit patroon passen (herhaalbaar)."),
@@ -302,9 +305,7 @@ def lexicon_test(
 
 @app.command()
 def info(
-    model: Annotated[
-        str | None, typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")
-    ] = None,
+    model: ModelOption = None,
 ) -> None:
     """Toon versie, Nederlandse pipeline (met scores) en lexicon."""
     from taalcheck.language.pipeline import describe_pipeline
@@ -335,8 +336,8 @@ def annotate(
     source: Annotated[Path, typer.Argument(help="Het Word-bestand (.docx) om te controleren.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="De kopie met opmerkingen (.docx).")],
     min_severity: Annotated[SeverityOption | None, typer.Option("--min-severity")] = None,
-    model: Annotated[str | None, typer.Option("--model")] = None,
-    config: Annotated[Path | None, typer.Option("--config")] = None,
+    model: ModelOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Schrijf een kopie van een Word-bestand met een opmerking bij elke passage (het origineel blijft onaangeroerd)."""
     from taalcheck.api import check_file_result, make_checker
@@ -364,8 +365,8 @@ def evaluate(
     ] = OutputFormat.text,
     min_recall: Annotated[float | None, typer.Option("--min-recall", min=0, max=1)] = None,
     min_precision: Annotated[float | None, typer.Option("--min-precision", min=0, max=1)] = None,
-    model: Annotated[str | None, typer.Option("--model")] = None,
-    config: Annotated[Path | None, typer.Option("--config")] = None,
+    model: ModelOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Meet recall en precisie van het lexicon op een geannoteerd corpus."""
     from taalcheck.api import make_checker
@@ -396,10 +397,8 @@ def web(
     open_browser: Annotated[
         bool, typer.Option("--open/--niet-open", help="Open de pagina in de browser.")
     ] = False,
-    model: Annotated[
-        str | None, typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")
-    ] = None,
-    config: Annotated[Path | None, typer.Option("--config")] = None,
+    model: ModelOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Start een webpagina op deze computer: plak een tekst of kies een bestand (er gaat niets naar buiten)."""
     from taalcheck.web import serve
