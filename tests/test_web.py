@@ -14,6 +14,8 @@ from starlette.testclient import TestClient
 from taalcheck import web
 from taalcheck.errors import ConfigError
 from taalcheck.settings import Settings
+from taalcheck.web import forms
+from taalcheck.web.engine import Engine
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,7 @@ def word_file(tmp_path: Path, *paragraphs: str) -> bytes:
 
 
 def test_warm_up_at_start(client: TestClient) -> None:
-    engine: web.Engine = client.app.state.engine  # type: ignore[attr-defined]
+    engine: Engine = client.app.state.engine  # type: ignore[attr-defined]
     assert engine.checker.pipeline_loaded
 
 
@@ -107,13 +109,13 @@ def test_docx_upload(
     client: TestClient, tmp_path: Path, temp_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[tuple[Path, int, str | None]] = []
-    original = web.read_document
+    original = forms.read_document
 
     def spy(path: Path, display_path: str | None = None, max_bytes: int = 50_000_000):  # type: ignore[no-untyped-def]
         seen.append((path, stat.S_IMODE(path.stat().st_mode), display_path))
         return original(path, display_path, max_bytes)
 
-    monkeypatch.setattr(web, "read_document", spy)
+    monkeypatch.setattr(forms, "read_document", spy)
     data = word_file(tmp_path, "Wij werken risicogestuurd met het gezin.")
     response = client.post(
         "/controleren",
@@ -179,7 +181,7 @@ def test_unreadable_file(client: TestClient, temp_dir: Path, name: str, content:
 
 
 def test_too_large(client: TestClient, temp_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(web, "MAX_UPLOAD_BYTES", 1_000)
+    monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 1_000)
     response = client.post("/controleren", files={"bestand": ("groot.txt", b"woord " * 1_000, "text/plain")})
     assert response.status_code == 400
     assert "te groot" in response.text
@@ -205,11 +207,11 @@ def test_not_found_is_dutch(client: TestClient) -> None:
 
 
 def test_upload_name_and_suffix() -> None:
-    assert web.upload_name("C:\\map\\verslag.docx") == "verslag.docx"
-    assert web.upload_name("map/verslag.pdf") == "verslag.pdf"
-    assert web.upload_suffix("Verslag.DOCX") == ".docx"
-    assert web.upload_suffix("raar.d/../x") == ""
-    assert web.upload_suffix("zonder") == ""
+    assert forms.upload_name("C:\\map\\verslag.docx") == "verslag.docx"
+    assert forms.upload_name("map/verslag.pdf") == "verslag.pdf"
+    assert forms.upload_suffix("Verslag.DOCX") == ".docx"
+    assert forms.upload_suffix("raar.d/../x") == ""
+    assert forms.upload_suffix("zonder") == ""
 
 
 def test_configuration_error_before_start() -> None:

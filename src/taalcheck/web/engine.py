@@ -1,0 +1,60 @@
+"""The one checker of the web app, created and warmed up once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+
+from taalcheck.api import make_checker
+from taalcheck.checker import Checker
+from taalcheck.config import validate_ids
+from taalcheck.documents import Document, document_from_text
+from taalcheck.lexicon.model import Entry
+from taalcheck.model import CheckResult
+from taalcheck.settings import Settings
+
+from .pages import result_page
+
+_WARM_UP_TEXT = (
+    "Wij werken risicogestuurd. Moeder zet de afspraken niet door. Vader neemt zijn verantwoordelijkheid."
+)
+
+
+class Engine:
+    """The one checker of the app, created and warmed up once; checks run one at a time."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._checker: Checker | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def checker(self) -> Checker:
+        with self._lock:
+            return self._ensure_checker()
+
+    def _ensure_checker(self) -> Checker:
+        if self._checker is None:
+            checker = make_checker(self.settings)
+            validate_ids(self.settings, set(checker.lexicon.entries))
+            self._checker = checker
+        return self._checker
+
+    def warm_up(self) -> None:
+        """Load the Dutch pipeline and the document readers; check and render one short text."""
+        import taalcheck.documents.markdown
+        import taalcheck.documents.opendocument
+        import taalcheck.documents.pdf
+        import taalcheck.documents.word  # noqa: F401
+
+        with self._lock:
+            checker = self._ensure_checker()
+            checker.pipeline  # noqa: B018 - loads the pipeline now, not on the first page
+            result = CheckResult([checker.check_document(document_from_text(_WARM_UP_TEXT))])
+            result_page(result, checker.lexicon.entries)
+
+    def check(self, documents: list[Document]) -> tuple[CheckResult, Mapping[str, Entry]]:
+        with self._lock:
+            checker = self._ensure_checker()
+            result = CheckResult([checker.check_document(document) for document in documents])
+            return result, checker.lexicon.entries
