@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from taalcheck.api import make_checker
-from taalcheck.checker import Checker
 from taalcheck.documents import document_from_text
 from taalcheck.language.text import count_words
 from taalcheck.lexicon.morphology import nominal_forms, verb_forms, verb_participles
 from taalcheck.lexicon.patterns import Word, parse_pattern
+from taalcheck.matching.engine import Checker
 
 DEFAULT_DENSITY = 0.05
 PAGE_WORDS = 400

@@ -38,9 +38,9 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 
 from taalcheck.api import make_checker  # noqa: E402
-from taalcheck.checker import Checker  # noqa: E402
 from taalcheck.documents import document_from_text  # noqa: E402
 from taalcheck.language.text import count_words  # noqa: E402
+from taalcheck.matching.engine import Checker  # noqa: E402
 from taalcheck.model import Finding  # noqa: E402
 
 RESULTS = HERE / "results"

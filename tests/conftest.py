@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from taalcheck.checker import Checker
 from taalcheck.documents import document_from_text
 from taalcheck.lexicon import load_lexicon
+from taalcheck.matching.engine import Checker
 from taalcheck.model import FileResult, Finding, Severity
 from taalcheck.settings import Settings
 

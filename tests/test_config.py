@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES
-from taalcheck.checker import Checker
 from taalcheck.config import find_config, load_config, validate_ids
 from taalcheck.documents import document_from_text
 from taalcheck.errors import ConfigError
+from taalcheck.matching.engine import Checker
 from taalcheck.model import Severity
 
 
@@ -92,3 +92,21 @@ def test_settings_change_findings(tmp_path):
     notes = {f.rule: f.context for f in result.silenced}
     assert notes["partijen"] == ("niet gemeld: uitgezet in de configuratie",)
     assert notes["risicogestuurd-werken"] == ("niet gemeld: toegestaan in de configuratie",)
+
+
+def test_min_severity_is_a_view_that_leaves_the_balance_alone():
+    from dataclasses import replace
+
+    from taalcheck.lexicon import load_lexicon
+    from taalcheck.settings import Settings
+
+    lexicon = load_lexicon((FIXTURES / "engine-lexicon.yaml",), include_bundled=False)
+    text = "Beide partijen werken risicogestuurd in een vechtscheiding."
+    everything = Checker(lexicon, Settings(model="blank")).check_document(document_from_text(text))
+    severities = sorted({f.severity for f in everything.findings})
+    assert len(severities) > 1  # the view below hides some findings
+    view = replace(Settings(model="blank"), min_severity=severities[-1])
+    filtered = Checker(lexicon, view).check_document(document_from_text(text))
+    assert len(filtered.findings) < len(everything.findings)
+    assert filtered.balance == everything.balance
+    assert filtered.balance.control == len(everything.findings)

@@ -73,9 +73,9 @@ def test_parser_decides_where_the_word_order_heuristic_cannot(engine_lexicon, la
 
     The particle must be attached to the matched verb itself.
     """
-    from taalcheck.checker import Checker
     from taalcheck.documents import document_from_text
     from taalcheck.language.pipeline import PipelineChoice
+    from taalcheck.matching.engine import Checker
 
     sentence = "De gezinsvoogd legt vader een sanctie op morgen."
     checker = Checker(engine_lexicon, Settings(model="blank"))

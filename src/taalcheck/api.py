@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from taalcheck.checker import Checker
 from taalcheck.lexicon import Lexicon, load_lexicon
+from taalcheck.matching.engine import Checker
 from taalcheck.model import CheckResult, FileResult, Finding
 from taalcheck.settings import Settings
 

@@ -280,10 +280,10 @@ def lexicon_test(
     ],
 ) -> None:
     """Valideer lexiconbestanden en draai hun voorbeelden als tests."""
-    from taalcheck.checker import Checker
     from taalcheck.lexicon import load_lexicon
     from taalcheck.lexicon.examples import run_examples
     from taalcheck.lexicon.loader import bundled_lexicon_files, load_file
+    from taalcheck.matching.engine import Checker
 
     bundled = {p.resolve() for p in bundled_lexicon_files()}
     extra = tuple(p for p in paths if p.resolve() not in bundled)

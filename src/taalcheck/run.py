@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 from taalcheck.api import make_checker
-from taalcheck.checker import Checker
 from taalcheck.config import validate_ids
 from taalcheck.errors import InputError, TaalcheckError
 from taalcheck.lexicon.model import Entry
+from taalcheck.matching.engine import Checker
 from taalcheck.model import CheckResult, FileResult
 from taalcheck.settings import Settings
 

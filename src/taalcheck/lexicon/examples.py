@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from taalcheck.checker import Checker
 from taalcheck.documents.base import Document, Segment
 from taalcheck.lexicon.model import Entry
+from taalcheck.matching.engine import Checker
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ import threading
 from collections.abc import Mapping
 
 from taalcheck.api import make_checker
-from taalcheck.checker import Checker
 from taalcheck.config import validate_ids
 from taalcheck.documents import Document, document_from_text
 from taalcheck.lexicon.model import Entry
+from taalcheck.matching.engine import Checker
 from taalcheck.model import CheckResult
 from taalcheck.settings import Settings
 

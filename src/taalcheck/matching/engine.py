@@ -1,0 +1,226 @@
+"""The matching engine: document -> candidate sentences -> matches -> context -> policy -> findings.
+
+The fast path squeezes each block and sentence to letters and asks the lexicon index which
+patterns could occur there; only those are matched, and the spaCy pipeline only runs on sentences
+whose matches need grammar (a separated verb particle). `exhaustive=True` is the straightforward
+reference: every pattern on every sentence, and the pipeline over every sentence first. Both give
+identical findings (tested, and checked in the benchmark).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from taalcheck.documents.base import Document, Segment
+from taalcheck.language.normalize import squeeze
+from taalcheck.language.pipeline import DutchPipeline, describe_pipeline, load_pipeline
+from taalcheck.language.text import Token, count_words, iter_blocks, iter_sentences, tokenize
+from taalcheck.lexicon import Lexicon
+from taalcheck.matching.context import Passage, apply_context, is_legal_document, quote_spans
+from taalcheck.matching.matcher import RawMatch, clause_ids, match_sentence, particle_looks_separated
+from taalcheck.matching.policy import Policy
+from taalcheck.matching.suppression import apply_suppressions, mask_comments
+from taalcheck.model import Balance, FileResult, Finding, PositiveMatch
+from taalcheck.settings import Settings
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    tokens: list[Token]
+    doc: Any = None
+
+
+class Checker:
+    """Checks documents against a lexicon; loads the Dutch pipeline lazily, once."""
+
+    def __init__(self, lexicon: Lexicon, settings: Settings | None = None, exhaustive: bool = False) -> None:
+        self.lexicon = lexicon
+        self.settings = settings or Settings()
+        self.policy = Policy(self.settings)
+        self.exhaustive = exhaustive
+        self.pipeline_choice = describe_pipeline(self.settings.model)
+        self._pipeline: DutchPipeline | None = None
+
+    @property
+    def pipeline(self) -> DutchPipeline:
+        if self._pipeline is None:
+            self._pipeline = load_pipeline(self.settings.model, parse_only=not self.exhaustive)
+        return self._pipeline
+
+    @property
+    def pipeline_loaded(self) -> bool:
+        """Whether the Dutch pipeline has been loaded (the web page loads it at start-up)."""
+        return self._pipeline is not None
+
+    # -- matching -------------------------------------------------------------------------
+
+    def _analysed(self, sentence: _Sentence) -> Any:
+        """The pipeline's analysis of the sentence's own tokens (token i of the Doc is token i here)."""
+        if sentence.doc is None:
+            tokens = sentence.tokens
+            spaces = [current.end < following.start for current, following in itertools.pairwise(tokens)]
+            sentence.doc = self.pipeline.analyse_words([token.text for token in tokens], [*spaces, False])
+        return sentence.doc
+
+    def _particle_confirmed(self, match: RawMatch, sentence: _Sentence) -> bool:
+        """Does each separated particle belong to its verb (word order first, the parse where needed)?"""
+        tokens = sentence.tokens
+        clauses = clause_ids(tokens)
+        for verb, particle in match.checks:
+            heuristic = particle_looks_separated(tokens, clauses, particle)
+            if heuristic:
+                continue
+            if self.pipeline_choice.is_blank and not self.exhaustive:
+                return False
+            doc = self._analysed(sentence)
+            if not self.pipeline.has_parser:
+                return False
+            # The parse must attach this particle to this verb ('wij leggen uit' is not 'vraag ... uit').
+            if doc[particle].dep_ != "compound:prt" or doc[particle].head.i != verb:
+                return False
+        return True
+
+    def _sentence_matches(self, text: str, start: int, end: int) -> list[RawMatch]:
+        patterns = (
+            self.lexicon.compiled.patterns
+            if self.exhaustive
+            else self.lexicon.compiled.candidates(squeeze(text[start:end]))
+        )
+        if not patterns:
+            return []
+        sentence = _Sentence(start, end, tokenize(text, start, end))
+        if self.exhaustive and sentence.tokens:
+            self._analysed(sentence)  # the reference analyses every sentence up front
+        raw = match_sentence(patterns, text, sentence.tokens, everywhere=self.exhaustive)
+        raw = [match for match in raw if not match.checks or self._particle_confirmed(match, sentence)]
+        return _without_overlaps(raw)
+
+    # -- documents ------------------------------------------------------------------------
+
+    def check_document(self, document: Document) -> FileResult:
+        """All findings, silenced findings, trust wording and balance of one document."""
+        text = mask_comments(document.analysis_text)
+        legal_document = cache(lambda: is_legal_document(text, self.lexicon.context_rules))
+        findings: list[Finding] = []
+        silenced: list[Finding] = []
+        positives: list[PositiveMatch] = []
+        words = 0
+        for segment in document.segments:
+            for block_start, block_end in iter_blocks(text, segment.start, segment.end):
+                words += count_words(text, block_start, block_end)
+                if not self.exhaustive and not self.lexicon.compiled.has_candidates(
+                    squeeze(text[block_start:block_end])
+                ):
+                    continue
+                quotes: tuple[tuple[int, int], ...] | None = None
+                for start, end in iter_sentences(text, block_start, block_end):
+                    matches = self._sentence_matches(text, start, end)
+                    if not matches:
+                        continue
+                    if quotes is None:
+                        quotes = quote_spans(text, block_start, block_end, self.lexicon.context_rules)
+                    passage = Passage(text, (start, end), (block_start, block_end), quotes, legal_document)
+                    for match in matches:
+                        entry = match.compiled.entry
+                        if entry.kind == "trust":
+                            positives.append(_positive(match, passage))
+                            continue
+                        finding, is_silenced = self._finding(document, segment, match, passage)
+                        (silenced if is_silenced else findings).append(finding)
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        findings, notices, suppressed = apply_suppressions(document.text, findings, self.lexicon.entries)
+        silenced.extend(suppressed)
+        balance = _balance(words, findings, positives)  # before the view filter: min_severity
+        return FileResult(
+            path=document.path,
+            findings=self.policy.visible(findings),
+            silenced=silenced,
+            positives=positives,
+            balance=balance,
+            document=document,
+            notices=notices,
+        )
+
+    def _finding(
+        self, document: Document, segment: Segment, match: RawMatch, passage: Passage
+    ) -> tuple[Finding, bool]:
+        """The finding for a match, and whether context or configuration silences it."""
+        entry = match.compiled.entry
+        severity = self.policy.severity(entry)
+        verdict = apply_context(self.lexicon.context_rules, severity, entry.tags, match.spans, passage)
+        start, end = match.spans[0][0], match.spans[-1][1]
+        line, column = document.line_column(start)
+        end_line, end_column = document.line_column(end)
+        location = segment.location
+        if location and document.kind == "pdf":  # a page: the line on that page is what a reader finds
+            location += f", regel {line - document.line_column(segment.start)[0] + 1}"
+        passage_text = document.text[start:end]
+        notes = list(verdict.notes)
+        silenced = verdict.silenced
+        configured = self.policy.silencing_note(entry, passage_text)
+        if configured:
+            silenced, notes = True, [*notes, configured]
+        finding = Finding(
+            rule=entry.id,
+            severity=verdict.severity,
+            principle=entry.principle,
+            start=start,
+            end=end,
+            spans=match.spans,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=passage_text,
+            message=entry.reason,
+            suggestions=entry.alternatives,
+            mention=verdict.mention,
+            context=tuple(notes),
+            original_severity=severity,
+            location=location,
+        )
+        return finding, silenced
+
+
+def _without_overlaps(matches: list[RawMatch]) -> list[RawMatch]:
+    """One finding per passage: where matches of the same kind share a token, keep one.
+
+    The match with more words wins (the more specific entry: 'gedwongen kader' over 'dwingen'), then
+    the higher severity, then lexicon order; a match that loses to one that is itself dropped stays.
+    """
+    ranked = sorted(
+        matches,
+        key=lambda m: (-len(m.tokens), -m.compiled.entry.severity, m.compiled.index, m.tokens),
+    )
+    taken: dict[str, set[int]] = {}
+    kept = []
+    for match in ranked:
+        used = taken.setdefault(match.compiled.entry.kind, set())
+        if used.intersection(match.tokens):
+            continue
+        used.update(match.tokens)
+        kept.append(match)
+    return sorted(kept, key=lambda m: m.tokens)
+
+
+def _positive(match: RawMatch, passage: Passage) -> PositiveMatch:
+    start, end = match.spans[0][0], match.spans[-1][1]
+    quoted = any(qs <= start and end <= qe for qs, qe in passage.quotes)
+    entry = match.compiled.entry
+    return PositiveMatch(entry.id, entry.principle, start, end, quoted)
+
+
+def _balance(words: int, findings: list[Finding], positives: list[PositiveMatch]) -> Balance:
+    by_principle: dict[str, int] = {}
+    control = 0
+    for finding in findings:
+        by_principle[finding.principle] = by_principle.get(finding.principle, 0) + 1
+        if not finding.mention:
+            control += 1
+    trust = sum(1 for positive in positives if not positive.quoted)
+    return Balance(words=words, control=control, trust=trust, by_principle=by_principle)
