@@ -1,11 +1,14 @@
-"""The local web front end: form, checking pasted text and uploads, errors, privacy headers."""
+"""The web app in process: form, pasted text and uploads, the Word download, errors, the guard."""
 
 from __future__ import annotations
 
-import stat
-import tempfile
+import asyncio
+import base64
+import hashlib
+import io
+import re
+import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import docx
 import pytest
@@ -14,37 +17,40 @@ from starlette.testclient import TestClient
 from taalcheck import web
 from taalcheck.errors import ConfigError
 from taalcheck.settings import Settings
-from taalcheck.web import forms
-from taalcheck.web.engine import Engine
+from taalcheck.web import jobs
+from taalcheck.web.pool import CheckPool, InternalError, Limits, OverTime
+from taalcheck.web.security import Guard, allowed_names, host_name
+
+SECRET = "Zuiderveldtgeheim"
+
+
+def sleeping_job(engine: object, seconds: float) -> None:
+    """A job that outlasts any budget (runs in a check process, which imports this module)."""
+    time.sleep(seconds)
 
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    # The blank pipeline keeps the tests fast; `with` runs the lifespan (the warm-up).
-    with TestClient(web.create_app(Settings(model="blank"))) as test_client:
+    # The blank pipeline, loaded on first need, keeps the tests fast; `with` runs the lifespan.
+    app = web.create_app(Settings(model="blank"), names=("testserver",), warm_up=False)
+    with TestClient(app) as test_client:
         yield test_client
 
 
-@pytest.fixture
-def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
-
-
-def word_file(tmp_path: Path, *paragraphs: str) -> bytes:
+def word_bytes(*paragraphs: str) -> bytes:
     document = docx.Document()
     for paragraph in paragraphs:
         document.add_paragraph(paragraph)
-    path = tmp_path / "verslag.docx"
-    document.save(str(path))
-    return path.read_bytes()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
-def test_warm_up_at_start(client: TestClient) -> None:
-    engine: Engine = client.app.state.engine  # type: ignore[attr-defined]
-    assert engine.checker.pipeline_loaded
+def style_hashes(page: str) -> set[str]:
+    return {
+        "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'"
+        for style in re.findall(r"<style>(.*?)</style>", page, re.DOTALL)
+    }
 
 
 def test_form_page(client: TestClient) -> None:
@@ -53,12 +59,14 @@ def test_form_page(client: TestClient) -> None:
     assert response.headers["content-type"].startswith("text/html")
     page = response.text
     assert '<html lang="nl">' in page
-    assert '<label for="tekst">Plak hier de tekst van je rapport</label>' in page
     assert 'type="file"' in page and 'name="bestand"' in page
     assert 'action="/controleren"' in page and 'enctype="multipart/form-data"' in page
     assert ">Controleren</button>" in page
+    assert 'formaction="/opmerkingen"' in page  # the Word copy with comments
+    assert "hoogstens 20 MB" in page
     assert "niet bewaard" in page
     assert "<script" not in page and "http://" not in page and "https://" not in page
+    assert " je " not in page and " jouw " not in page  # the reader is addressed as "u"
 
 
 def test_health(client: TestClient) -> None:
@@ -67,14 +75,26 @@ def test_health(client: TestClient) -> None:
     assert response.text == "ok"
 
 
-def test_security_headers_on_every_response(client: TestClient) -> None:
-    for response in (client.get("/"), client.get("/bestaat-niet"), client.post("/controleren", data={})):
+def test_strict_security_headers_on_every_response(client: TestClient) -> None:
+    responses = (
+        client.get("/"),
+        client.get("/bestaat-niet"),
+        client.post("/controleren", data={}),
+        client.post("/controleren", data={"tekst": "Wij werken risicogestuurd."}),
+        client.get("/", headers={"host": "elders.example"}),
+    )
+    for response in responses:
         policy = response.headers["content-security-policy"]
         assert "default-src 'none'" in policy
-        assert "style-src 'unsafe-inline'" in policy
-        assert "img-src data:" in policy
+        assert "frame-ancestors 'none'" in policy and "base-uri 'none'" in policy
         assert "form-action 'self'" in policy
+        assert "unsafe-inline" not in policy and "script-src" not in policy
+        styles = re.search(r"style-src ([^;]*)", policy)
+        assert styles is not None
+        assert set(styles.group(1).split()) == style_hashes(response.text)  # only the page's own CSS
         assert response.headers["cache-control"] == "no-store"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "no-referrer"
 
 
 def test_pasted_text(client: TestClient) -> None:
@@ -105,18 +125,8 @@ def test_text_is_escaped(client: TestClient) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
 
 
-def test_docx_upload(
-    client: TestClient, tmp_path: Path, temp_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen: list[tuple[Path, int, str | None]] = []
-    original = forms.read_document
-
-    def spy(path: Path, display_path: str | None = None, max_bytes: int = 50_000_000):  # type: ignore[no-untyped-def]
-        seen.append((path, stat.S_IMODE(path.stat().st_mode), display_path))
-        return original(path, display_path, max_bytes)
-
-    monkeypatch.setattr(forms, "read_document", spy)
-    data = word_file(tmp_path, "Wij werken risicogestuurd met het gezin.")
+def test_docx_upload(client: TestClient) -> None:
+    data = word_bytes("Wij werken risicogestuurd met het gezin.")
     response = client.post(
         "/controleren",
         files={"bestand": ("C:\\Verslagen\\verslag <1>.docx", data, "application/octet-stream")},
@@ -124,23 +134,43 @@ def test_docx_upload(
     assert response.status_code == 200
     assert "risicogestuurd" in response.text
     assert "verslag &lt;1&gt;.docx" in response.text and "Verslagen" not in response.text
-    [(path, mode, display)] = seen
-    assert path.parent == temp_dir and path.suffix == ".docx"
-    assert mode == 0o600
-    assert display == "verslag <1>.docx"
-    assert list(temp_dir.iterdir()) == []
 
 
-def test_text_and_file_together(client: TestClient, tmp_path: Path, temp_dir: Path) -> None:
-    data = word_file(tmp_path, "Vader neemt zijn verantwoordelijkheid.")
+def test_text_and_file_together(client: TestClient) -> None:
     response = client.post(
         "/controleren",
         data={"tekst": "Wij werken risicogestuurd."},
-        files={"bestand": ("verslag.docx", data, "application/octet-stream")},
+        files={"bestand": ("verslag.docx", word_bytes("Vader neemt zijn verantwoordelijkheid."), "x/y")},
     )
     assert response.status_code == 200
     assert "geplakte tekst" in response.text and "verslag.docx" in response.text
-    assert list(temp_dir.iterdir()) == []
+
+
+def test_annotated_copy_download(client: TestClient) -> None:
+    data = word_bytes("Wij werken risicogestuurd met het gezin.", "Vader krijgt een sanctie opgelegd.")
+    response = client.post("/opmerkingen", files={"bestand": ("Verslag juni.docx", data, "x/y")})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="Verslag juni-taalcheck.docx"')
+    copy = docx.Document(io.BytesIO(response.content))
+    comments = list(copy.comments)
+    assert response.headers["x-taalcheck-opmerkingen"] == str(len(comments))
+    assert len(comments) >= 2
+    assert all(comment.author == "taalcheck" for comment in comments)
+    assert any("Overweeg" in comment.text for comment in comments)
+    assert [p.text for p in copy.paragraphs] == [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def test_annotated_copy_needs_a_word_file(client: TestClient) -> None:
+    response = client.post(
+        "/opmerkingen", files={"bestand": ("verslag.txt", b"Wij werken risicogestuurd.", "x/y")}
+    )
+    assert response.status_code == 400
+    assert "alleen in een .docx-bestand" in response.text
+    response = client.post("/opmerkingen", data={"tekst": "Wij werken risicogestuurd."})
+    assert response.status_code == 400
+    assert "Kies een Word-bestand" in response.text
 
 
 def test_empty_input(client: TestClient) -> None:
@@ -155,13 +185,12 @@ def test_empty_input(client: TestClient) -> None:
         assert '<a href="/">' in response.text
 
 
-def test_unsupported_file(client: TestClient, temp_dir: Path) -> None:
+def test_unsupported_file(client: TestClient) -> None:
     response = client.post(
         "/controleren", files={"bestand": ("setup.exe", b"MZ\x90\x00binary", "application/octet-stream")}
     )
     assert response.status_code == 400
     assert "setup.exe: bestandstype .exe wordt niet ondersteund" in response.text
-    assert list(temp_dir.iterdir()) == []
 
 
 @pytest.mark.parametrize(
@@ -172,31 +201,35 @@ def test_unsupported_file(client: TestClient, temp_dir: Path) -> None:
         ("oud.doc", b"\xd0\xcf\x11\xe0", "oud Word-formaat"),
     ],
 )
-def test_unreadable_file(client: TestClient, temp_dir: Path, name: str, content: bytes, problem: str) -> None:
+def test_unreadable_file(client: TestClient, name: str, content: bytes, problem: str) -> None:
     response = client.post("/controleren", files={"bestand": (name, content, "application/octet-stream")})
     assert response.status_code == 400
     assert problem in response.text
     assert "Traceback" not in response.text
-    assert list(temp_dir.iterdir()) == []
 
 
-def test_too_large(client: TestClient, temp_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 1_000)
-    response = client.post("/controleren", files={"bestand": ("groot.txt", b"woord " * 1_000, "text/plain")})
+def test_foreign_host_refused(client: TestClient) -> None:
+    # DNS rebinding: a foreign name that resolves to this computer
+    response = client.get("/", headers={"host": "aanvaller.example:8765"})
     assert response.status_code == 400
-    assert "te groot" in response.text
-    assert list(temp_dir.iterdir()) == []
+    assert "hoort niet bij deze taalcheck-pagina" in response.text
 
 
-def test_unexpected_error_is_a_page(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*_args: object, **_kwargs: object) -> None:
-        raise RuntimeError("geheime inhoud van het verslag")
+@pytest.mark.parametrize(
+    "headers",
+    [{"origin": "http://aanvaller.example"}, {"origin": "null"}, {"sec-fetch-site": "cross-site"}],
+)
+def test_cross_site_post_refused(client: TestClient, headers: dict[str, str]) -> None:
+    response = client.post("/controleren", data={"tekst": "Wij werken risicogestuurd."}, headers=headers)
+    assert response.status_code == 403
+    assert "vanaf de taalcheck-pagina zelf" in response.text
+    assert "risicogestuurd" not in response.text
 
-    monkeypatch.setattr(client.app.state.engine, "check", broken)  # type: ignore[attr-defined]
-    response = client.post("/controleren", data={"tekst": "Wij werken risicogestuurd."})
-    assert response.status_code == 500
-    assert "Er ging iets mis" in response.text
-    assert "geheime inhoud" not in response.text
+
+def test_same_site_post_accepted(client: TestClient) -> None:
+    headers = {"origin": "http://testserver", "sec-fetch-site": "same-origin"}
+    response = client.post("/controleren", data={"tekst": "Wij werken risicogestuurd."}, headers=headers)
+    assert response.status_code == 200
 
 
 def test_not_found_is_dutch(client: TestClient) -> None:
@@ -207,13 +240,102 @@ def test_not_found_is_dutch(client: TestClient) -> None:
 
 
 def test_upload_name_and_suffix() -> None:
-    assert forms.upload_name("C:\\map\\verslag.docx") == "verslag.docx"
-    assert forms.upload_name("map/verslag.pdf") == "verslag.pdf"
-    assert forms.upload_suffix("Verslag.DOCX") == ".docx"
-    assert forms.upload_suffix("raar.d/../x") == ""
-    assert forms.upload_suffix("zonder") == ""
+    assert jobs.upload_name("C:\\map\\verslag.docx") == "verslag.docx"
+    assert jobs.upload_name("map/verslag.pdf") == "verslag.pdf"
+    assert jobs.upload_suffix("Verslag.DOCX") == ".docx"
+    assert jobs.upload_suffix("raar.d/../x") == ""
+    assert jobs.upload_suffix("zonder") == ""
+    assert jobs.annotated_name("verslag.docx") == "verslag-taalcheck.docx"
 
 
 def test_configuration_error_before_start() -> None:
     with pytest.raises(ConfigError, match="onbekend id"):
         web.create_app(Settings(model="blank", disable=frozenset({"bestaat-niet"})))
+
+
+def test_allowed_names() -> None:
+    assert allowed_names("127.0.0.1") >= {"127.0.0.1", "localhost", "::1"}
+    assert allowed_names("192.168.1.5", ("taalcheck.intern",)) == {"192.168.1.5", "taalcheck.intern"}
+    assert host_name("[::1]:8765") == "::1"
+    assert host_name("Localhost:80") == "localhost"
+
+
+# -- the guard on its own: the body limit while streaming --------------------------------------
+
+
+async def _echo_app(scope: dict, receive, send) -> None:  # type: ignore[no-untyped-def]
+    body = b""
+    while True:
+        message = await receive()
+        body += message.get("body", b"")
+        if not message.get("more_body"):
+            break
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+    await send({"type": "http.response.body", "body": str(len(body)).encode()})
+
+
+def _run_guard(headers: list[tuple[bytes, bytes]], chunks: int) -> tuple[int, int]:
+    """(status, chunks read) for a POST of `chunks` chunks of 1000 bytes through a 5000-byte guard."""
+    guard = Guard(_echo_app, frozenset({"127.0.0.1"}), 5_000, "5 kB")
+    read = 0
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        nonlocal read
+        read += 1
+        return {"type": "http.request", "body": b"x" * 1000, "more_body": read < chunks}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/controleren", "headers": headers}
+    asyncio.run(guard(scope, receive, send))  # type: ignore[arg-type]
+    return sent[0]["status"], read
+
+
+def test_body_limit_refused_while_streaming() -> None:
+    host = [(b"host", b"127.0.0.1:8765")]
+    assert _run_guard(host, 3) == (200, 3)
+    status, read = _run_guard(host, 1_000)  # 1 MB without a declared length
+    assert status == 413
+    assert read == 6  # refused at the first chunk past the limit, not after reading it all
+    status, read = _run_guard([*host, (b"content-length", b"1000000")], 1_000)
+    assert (status, read) == (413, 0)  # a declared length above the limit: nothing is read
+
+
+# -- the check processes ----------------------------------------------------------------------
+
+
+def test_pool_reports_only_the_kind_of_an_unexpected_error(client: TestClient) -> None:
+    pool: CheckPool = client.app.state.pool  # type: ignore[attr-defined]
+
+    async def failing() -> None:
+        await pool.run(getattr, f"{SECRET} uit het verslag")
+
+    with pytest.raises(InternalError) as caught:
+        client.portal.call(failing)  # type: ignore[union-attr]
+    assert str(caught.value) == "AttributeError"
+    assert SECRET not in str(caught.value)
+    # the process still answers afterwards
+    assert client.post("/controleren", data={"tekst": "Wij werken risicogestuurd."}).status_code == 200
+
+
+def test_over_time_stops_the_check_and_the_page_keeps_answering() -> None:
+    app = web.create_app(
+        Settings(model="blank"),
+        limits=Limits(max_checks=1, time_budget=0.5),
+        names=("testserver",),
+        warm_up=False,
+    )
+    with TestClient(app) as client:
+        pool: CheckPool = client.app.state.pool  # type: ignore[attr-defined]
+
+        async def slow() -> None:
+            await pool.run(sleeping_job, 30.0)
+
+        with pytest.raises(OverTime):
+            client.portal.call(slow)  # type: ignore[union-attr]
+        assert client.get("/gezondheid").text == "ok"
+        # a fresh check process takes the stopped one's place
+        response = client.post("/controleren", data={"tekst": "Wij werken risicogestuurd."})
+        assert response.status_code == 200

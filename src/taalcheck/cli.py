@@ -392,19 +392,46 @@ def web(
         int, typer.Option("--poort", "--port", min=1, max=65535, help="Poort op deze computer.")
     ] = 8765,
     host: Annotated[
-        str, typer.Option("--host", help="Adres; standaard alleen deze computer (127.0.0.1).")
+        str,
+        typer.Option("--host", help="Adres om op te luisteren; standaard alleen deze computer (127.0.0.1)."),
     ] = "127.0.0.1",
+    names: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--naam",
+            help="Hostnaam waaronder de pagina bereikbaar is, zoals achter een reverse proxy (herhaalbaar).",
+        ),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Aantal serverprocessen.")] = 1,
+    max_checks: Annotated[
+        int,
+        typer.Option("--max-controles", min=1, max=64, help="Controles tegelijk per serverproces."),
+    ] = 2,
+    max_mb: Annotated[
+        float, typer.Option("--max-mb", min=0.01, help="Grootste upload (tekst plus bestand) in MB.")
+    ] = 20,
+    time_limit: Annotated[
+        float, typer.Option("--tijdslimiet", min=0.5, help="Hoogstens zoveel seconden per controle.")
+    ] = 60,
     open_browser: Annotated[
         bool, typer.Option("--open/--niet-open", help="Open de pagina in de browser.")
     ] = False,
     model: ModelOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Start een webpagina op deze computer: plak een tekst of kies een bestand (er gaat niets naar buiten)."""
+    """Start de webpagina: plak een tekst of kies een bestand (er gaat niets naar buiten)."""
     from taalcheck.web import serve
+    from taalcheck.web.environment import limits_from
 
     serve(
-        host=host, port=port, settings=_settings(config, model, None, Path.cwd()), open_browser=open_browser
+        host=host,
+        port=port,
+        config=config,
+        model=model,
+        open_browser=open_browser,
+        workers=workers,
+        limits=limits_from(max_mb, max_checks, time_limit),
+        names=tuple(names or ()),
     )
 
 

@@ -1,4 +1,4 @@
-"""The one checker of the web app, created and warmed up once."""
+"""The checker of one check process, created and warmed up once."""
 
 from __future__ import annotations
 
@@ -20,8 +20,13 @@ _WARM_UP_TEXT = (
 )
 
 
+def validate_settings(settings: Settings) -> None:
+    """Configuration errors (`ConfigError`) now, before any server or check process starts."""
+    validate_ids(settings, set(make_checker(settings).lexicon.entries))
+
+
 class Engine:
-    """The one checker of the app, created and warmed up once; checks run one at a time."""
+    """A checker, created and warmed up once; checks run one at a time."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

@@ -9,8 +9,6 @@ from taalcheck.lexicon.model import Entry
 from taalcheck.model import CheckResult
 from taalcheck.report.html import esc, render_html
 
-#: Largest accepted request (pasted text plus upload), as shown on the page.
-MAX_UPLOAD_LABEL = "20 MB"
 TEXT_FIELD = "tekst"
 FILE_FIELD = "bestand"
 
@@ -29,10 +27,21 @@ textarea:focus,input:focus,button:focus,a:focus{outline:3px solid #2A8FCB;outlin
 button{margin-top:1.5rem;font:inherit;font-size:1.1rem;font-weight:700;padding:.55rem 1.6rem;border:0;
  border-radius:.4rem;background:#1a1a1a;color:#fff;cursor:pointer}
 button:hover{background:#333}
+.buttons{display:flex;flex-wrap:wrap;gap:1rem;align-items:baseline;margin:0}
+button.secondary{background:#fff;color:#1a1a1a;border:2px solid #1a1a1a}
+button.secondary:hover{background:#eee}
 .hint{color:#555;font-size:.9rem;margin:.2rem 0}
 .privacy{border-left:.4rem solid #007A5A;background:#fff;padding:.5rem .8rem;margin:1rem 0}
 .error{border:2px solid #B0578A;border-radius:.4rem;background:#fff;padding:.6rem 1rem;margin:1rem 0}
 """
+
+
+def size_label(size: int) -> str:
+    """A byte count for people: "20 MB", "1,5 MB", "800 kB"."""
+    if size >= 1_000_000:
+        megabytes = size / 1_000_000
+        return (f"{megabytes:.1f}".rstrip("0").rstrip(".").replace(".", ",")) + " MB"
+    return f"{max(size // 1000, 1)} kB"
 
 
 def page(title: str, body: str) -> str:
@@ -46,7 +55,7 @@ def page(title: str, body: str) -> str:
     )
 
 
-def form_page(max_upload_label: str = MAX_UPLOAD_LABEL) -> str:
+def form_page(max_upload_label: str) -> str:
     """The start page: a text field, a file field and one button."""
     accept = ",".join(SUPPORTED_SUFFIXES)
     types = ", ".join(SUPPORTED_SUFFIXES)
@@ -58,14 +67,18 @@ def form_page(max_upload_label: str = MAX_UPLOAD_LABEL) -> str:
         '<p class="privacy">Alles blijft op deze computer: de tekst wordt nergens heen gestuurd '
         "en niet bewaard.</p>\n"
         '<form method="post" action="/controleren" enctype="multipart/form-data">\n'
-        f'<label for="{TEXT_FIELD}">Plak hier de tekst van je rapport</label>\n'
+        f'<label for="{TEXT_FIELD}">Plak hier de tekst van uw rapport</label>\n'
         f'<textarea id="{TEXT_FIELD}" name="{TEXT_FIELD}" rows="16" spellcheck="false"></textarea>\n'
         f'<label for="{FILE_FIELD}">Of kies een bestand</label>\n'
         f'<input type="file" id="{FILE_FIELD}" name="{FILE_FIELD}" accept="{esc(accept)}" '
         f'aria-describedby="{FILE_FIELD}-uitleg">\n'
         f'<p class="hint" id="{FILE_FIELD}-uitleg">Bestandstypen: {esc(types)}; '
         f"hoogstens {esc(max_upload_label)}.</p>\n"
-        '<button type="submit">Controleren</button>\n'
+        '<p class="buttons"><button type="submit">Controleren</button>\n'
+        '<button type="submit" class="secondary" formaction="/opmerkingen" '
+        'aria-describedby="opmerkingen-uitleg">Word-kopie met opmerkingen</button></p>\n'
+        '<p class="hint" id="opmerkingen-uitleg">Met een Word-bestand (.docx): u krijgt een kopie '
+        "terug met bij elke passage een opmerking; uw eigen bestand blijft zoals het is.</p>\n"
         "</form>",
     )
 

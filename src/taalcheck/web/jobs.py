@@ -1,0 +1,139 @@
+"""The work of one request, done inside a check process: read, check, render; all in memory.
+
+Each job is a module-level function `job(engine, ...)` so that `CheckPool.run` can send it to a
+check process. Uploads are read from their bytes: nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from taalcheck.documents import SUPPORTED_SUFFIXES, Document, document_from_text
+from taalcheck.errors import InputError
+from taalcheck.model import Finding
+
+from .engine import Engine
+from .pages import result_page
+
+#: How the pasted text is named on the result page.
+PASTED_NAME = "geplakte tekst"
+DOCX_SUFFIX = ".docx"
+_SUFFIX = re.compile(r"\.[a-z0-9]{1,8}")
+
+
+def upload_name(filename: str) -> str:
+    """The bare file name as the browser sent it (some send a full Windows path)."""
+    return re.split(r"[\\/]", filename)[-1].strip() or "bestand"
+
+
+def upload_suffix(name: str) -> str:
+    """The suffix in lower case, or "" when it is not a plain one (letters and digits)."""
+    suffix = Path(name).suffix.lower()
+    return suffix if _SUFFIX.fullmatch(suffix) else ""
+
+
+def _reader(suffix: str) -> Callable[[bytes, str], Document]:
+    # Imported on first use, like `read_document` does: each reader pulls in a sizeable library.
+    if suffix == ".txt":
+        from taalcheck.documents.text import read_text
+
+        return read_text
+    if suffix == ".md":
+        from taalcheck.documents.markdown import markdown_document
+        from taalcheck.documents.text import decode_text
+
+        return lambda data, name: markdown_document(decode_text(data, name), name)
+    if suffix == ".docx":
+        from taalcheck.documents.word import word_document
+
+        return word_document
+    if suffix == ".odt":
+        from taalcheck.documents.opendocument import odt_document
+
+        return odt_document
+    from taalcheck.documents.pdf import pdf_document
+
+    return pdf_document
+
+
+def read_upload(data: bytes, name: str) -> Document:
+    """A document from the uploaded bytes; `InputError` (Dutch) for unsupported or unreadable files."""
+    suffix = upload_suffix(name)
+    if suffix == ".doc":
+        from taalcheck.documents.word import OLD_FORMAT_PROBLEM
+
+        raise InputError(name, OLD_FORMAT_PROBLEM)
+    if suffix not in SUPPORTED_SUFFIXES:
+        kind = f"bestandstype {suffix}" if suffix else "een bestand zonder extensie"
+        raise InputError(name, f"{kind} wordt niet ondersteund; wel: {', '.join(SUPPORTED_SUFFIXES)}")
+    if not data:
+        raise InputError(name, "het bestand is leeg")
+    return _reader(suffix)(data, name)
+
+
+def check_page(engine: Engine, text: str | None, upload: tuple[str, bytes] | None) -> str:
+    """The result page for the pasted text and/or the uploaded file."""
+    documents: list[Document] = []
+    if text:
+        documents.append(document_from_text(text, PASTED_NAME))
+    if upload:
+        documents.append(read_upload(upload[1], upload[0]))
+    result, entries = engine.check(documents)
+    return result_page(result, entries)
+
+
+def annotated_name(name: str) -> str:
+    """The download's file name: `verslag.docx` -> `verslag-taalcheck.docx`."""
+    stem = Path(name).stem or "verslag"
+    return f"{stem}-taalcheck{DOCX_SUFFIX}"
+
+
+def annotated_copy(engine: Engine, name: str, data: bytes) -> tuple[bytes, int]:
+    """The uploaded .docx with a Word comment on each passage, and how many comments were placed."""
+    if upload_suffix(name) != DOCX_SUFFIX:
+        raise InputError(name, "Word-opmerkingen kunnen alleen in een .docx-bestand worden geplaatst")
+    document = read_upload(data, name)
+    result, _entries = engine.check([document])
+    return annotate_bytes(data, name, result.files[0].findings, document)
+
+
+def annotate_bytes(data: bytes, name: str, findings: list[Finding], document: Document) -> tuple[bytes, int]:
+    """Word comments on the findings of `document` (read from `data`), in memory.
+
+    The same placement as `taalcheck annotate` (report/annotate.py), from bytes to bytes.
+    """
+    from docx.text.run import Run
+
+    from taalcheck.documents.word import body_blocks, open_docx, paragraph_text
+    from taalcheck.report.annotate import AUTHOR, INITIALS, comment_text, isolate_runs
+
+    word = open_docx(data, name)
+    blocks = body_blocks(word)
+    placed = 0
+    for finding in sorted(findings, key=lambda item: (item.start, item.end)):
+        segment = document.segment_at(finding.start)
+        ref = segment.ref if segment else None
+        if segment is None or not (
+            isinstance(ref, tuple) and len(ref) == 2 and ref[0] == "body" and ref[1] < len(blocks)
+        ):
+            continue
+        paragraph = blocks[ref[1]].paragraph
+        if paragraph_text(paragraph) != document.text[segment.start : segment.end]:
+            continue
+        start = finding.start - segment.start
+        end = min(finding.end, segment.end) - segment.start
+        runs = isolate_runs(paragraph, start, end) if start < end else []
+        if runs:
+            word.add_comment(
+                [Run(runs[0], word), Run(runs[-1], word)],
+                text=comment_text(finding),
+                author=AUTHOR,
+                initials=INITIALS,
+            )
+            placed += 1
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue(), placed
