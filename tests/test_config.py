@@ -110,3 +110,31 @@ def test_min_severity_is_a_view_that_leaves_the_balance_alone():
     assert len(filtered.findings) < len(everything.findings)
     assert filtered.balance == everything.balance
     assert filtered.balance.control == len(everything.findings)
+
+
+@pytest.mark.parametrize("key", ["disable", "severity"])
+def test_unknown_ids_are_an_error_in_the_python_api_too(tmp_path, key):
+    import taalcheck
+
+    line = "disable = ['bestaat-niet']\n" if key == "disable" else "[severity]\nbestaat-niet = 'hint'\n"
+    settings = load_config(write(tmp_path / "taalcheck.toml", line))
+    with pytest.raises(ConfigError, match=f"taalcheck.toml, sleutel '{key}': onbekend id 'bestaat-niet'"):
+        taalcheck.check_text("Wij werken risicogestuurd.", settings=settings)
+
+
+def test_unknown_ids_are_an_error_on_the_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    write(tmp_path / "taalcheck.toml", "disable = ['bestaat-niet']\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "taalcheck", "check", "-"],
+        input="Wij werken risicogestuurd.\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "sleutel 'disable': onbekend id 'bestaat-niet'" in result.stderr
+    assert "Traceback" not in result.stderr

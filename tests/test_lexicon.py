@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from taalcheck.api import make_checker
+from taalcheck.api import make_checker, rules_in
 from taalcheck.lexicon.examples import run_examples
 from taalcheck.lexicon.loader import bundled_lexicon_files, load_entries
 from taalcheck.model import PRINCIPLES
@@ -23,7 +23,7 @@ def checker():
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry.id)
 def test_examples(checker, entry):
-    _, failures = run_examples([entry], checker)
+    _, failures = run_examples([entry], rules_in(checker))
     assert not failures, "\n".join(failure.describe() for failure in failures)
 
 

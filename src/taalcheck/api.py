@@ -1,16 +1,47 @@
-"""The public API: check text or files and get typed findings back."""
+"""The public API: the one door the command line, the web page and Python callers go through.
+
+Check text, bytes, files and folders (with exclude patterns, standard input, parallel jobs and a
+progress callback); look up lexicon entries and test lexicon files. Every checker made here has
+its configuration validated against the lexicon, so an unknown configured id is the same clear
+Dutch error everywhere. Nothing here writes a report's text to disk.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from difflib import get_close_matches
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
+from taalcheck.config import validate_ids
+from taalcheck.documents import (
+    Document,
+    Segment,
+    document_from_bytes,
+    document_from_text,
+    iter_document_paths,
+    read_document,
+)
+from taalcheck.documents.text import decode_text
+from taalcheck.errors import InputError, TaalcheckError
 from taalcheck.lexicon import Lexicon, load_lexicon
+from taalcheck.lexicon.examples import ExampleFailure, run_examples
+from taalcheck.lexicon.loader import bundled_lexicon_files, load_file
+from taalcheck.lexicon.model import Entry
 from taalcheck.matching.engine import Checker
 from taalcheck.model import CheckResult, FileResult, Finding
 from taalcheck.settings import Settings
+
+#: Below this many files, worker processes cost more than they save.
+PARALLEL_THRESHOLD = 8
+#: Called after each file with (files done, files in total).
+Progress = Callable[[int, int], None]
+STDIN = "-"
 
 
 @lru_cache(maxsize=8)
@@ -19,13 +50,21 @@ def _lexicon(extra: tuple[Path, ...]) -> Lexicon:
 
 
 def make_checker(settings: Settings | None = None, exhaustive: bool = False) -> Checker:
-    """A checker with the bundled lexicon plus the settings' extra lexicon files."""
+    """A checker with the bundled lexicon plus the settings' extra lexicon files.
+
+    Raises `ConfigError` when the settings name an id the lexicon does not have.
+    """
     settings = settings or Settings()
-    return Checker(_lexicon(tuple(settings.extend_lexicon)), settings, exhaustive=exhaustive)
+    lexicon = _lexicon(tuple(settings.extend_lexicon))
+    validate_ids(settings, set(lexicon.entries))
+    return Checker(lexicon, settings, exhaustive=exhaustive)
+
+
+# -- checking -------------------------------------------------------------------------------
 
 
 def check_text(
-    text: str, *, path: str = "-", settings: Settings | None = None, model: str | None = None
+    text: str, *, path: str = STDIN, settings: Settings | None = None, model: str | None = None
 ) -> list[Finding]:
     """Findings in a text (as a professional would paste it)."""
     return check_text_result(text, path=path, settings=_with_model(settings, model)).findings
@@ -39,13 +78,22 @@ def check_file(
 
 
 def check_text_result(
-    text: str, *, path: str = "-", settings: Settings | None = None, checker: Checker | None = None
+    text: str, *, path: str = STDIN, settings: Settings | None = None, checker: Checker | None = None
 ) -> FileResult:
     """Findings, balance and context for a text."""
-    from taalcheck.documents import document_from_text
+    return (checker or make_checker(settings)).check_document(document_from_text(text, path))
 
-    checker = checker or make_checker(settings)
-    return checker.check_document(document_from_text(text, path))
+
+def read_bytes(data: bytes, name: str, max_bytes: int = 50_000_000) -> Document:
+    """A document from bytes (an upload); its type comes from the suffix of `name`."""
+    return document_from_bytes(data, name, max_bytes=max_bytes)
+
+
+def check_bytes_result(
+    data: bytes, name: str, *, settings: Settings | None = None, checker: Checker | None = None
+) -> FileResult:
+    """Findings, balance and context for a document given as bytes; `InputError` when unreadable."""
+    return (checker or make_checker(settings)).check_document(read_bytes(data, name))
 
 
 def check_file_result(
@@ -56,24 +104,151 @@ def check_file_result(
     checker: Checker | None = None,
 ) -> FileResult:
     """Findings, balance and context for one file; raises `InputError` when it cannot be read."""
-    from taalcheck.documents import read_document
-
     checker = checker or make_checker(settings)
     return checker.check_document(read_document(path, display or str(path)))
 
 
-def check_paths(paths: Iterable[Path], *, settings: Settings | None = None) -> CheckResult:
-    """Check files and folders (recursively) in a stable order."""
-    from taalcheck.documents import iter_document_paths
+def check_documents(documents: Iterable[Document], checker: Checker) -> CheckResult:
+    """Documents that were already read (the web page reads uploads from bytes)."""
+    return CheckResult([checker.check_document(document) for document in documents])
 
-    checker = make_checker(settings)
-    files = iter_document_paths(list(paths))
-    return CheckResult([check_file_result(path, checker=checker) for path in files])
+
+def check_paths(
+    arguments: Sequence[str | os.PathLike[str]],
+    *,
+    settings: Settings | None = None,
+    exclude: Sequence[str] = (),
+    jobs: int = 1,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+    checker: Checker | None = None,
+) -> CheckResult:
+    """Check files and folders (recursively, in a stable order) and '-' for standard input.
+
+    A missing argument is an `InputError`; a file that cannot be read does not stop the others:
+    its one-line problem is kept in `CheckResult.errors`.
+    """
+    settings = settings or (checker.settings if checker else Settings())
+    checker = checker or make_checker(settings)
+    names = [str(argument) for argument in arguments]
+    for name in names:
+        if name != STDIN and not Path(name).exists():
+            raise InputError(name, "bestand of map niet gevonden")
+    paths = [Path(name) for name in names if name != STDIN]
+    documents = iter_document_paths(paths, list(exclude)) if paths else []
+    files: list[FileResult] = []
+    if STDIN in names:
+        data = (stdin or sys.stdin.buffer).read()
+        files.append(checker.check_document(document_from_text(decode_text(data, STDIN), STDIN)))
+    if jobs > 1 and len(documents) >= PARALLEL_THRESHOLD:
+        outcomes = _check_in_parallel(documents, settings, checker, jobs)
+    else:
+        outcomes = (_check_one(path, checker) for path in documents)
+    errors: list[str] = []
+    for done, outcome in enumerate(outcomes, start=1):
+        if isinstance(outcome, FileResult):
+            files.append(outcome)
+        else:
+            errors.append(outcome)
+        if progress is not None:
+            progress(done, len(documents))
+    return CheckResult(files, errors)
+
+
+def _check_one(path: Path, checker: Checker) -> FileResult | str:
+    """The result for one file, or its one-line Dutch problem (the other files go on)."""
+    try:
+        return check_file_result(path, checker=checker)
+    except InputError as error:
+        return str(error)
+
+
+_worker_checker: Checker | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_checker
+    _worker_checker = make_checker(settings)
+
+
+def _check_in_worker(path: Path) -> FileResult | str:
+    assert _worker_checker is not None
+    return _check_one(path, _worker_checker)
+
+
+def _check_in_parallel(
+    documents: list[Path], settings: Settings, checker: Checker, jobs: int
+) -> Iterator[FileResult | str]:
+    _ = checker.context_rules  # compiled once here; forked workers inherit them
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        chunk = max(1, len(documents) // (jobs * 32))  # small chunks: no idle worker at the end
+        yield from pool.map(_check_in_worker, documents, chunksize=chunk)
+
+
+# -- the lexicon ----------------------------------------------------------------------------
+
+
+def lexicon_entries(settings: Settings | None = None) -> dict[str, Entry]:
+    """Every entry of the bundled lexicon plus the settings' extra files, by id."""
+    return _lexicon(tuple((settings or Settings()).extend_lexicon)).entries
+
+
+def find_entry(name: str, settings: Settings | None = None) -> Entry:
+    """The entry with this id (or term); a `TaalcheckError` with close ids when there is none."""
+    entries = lexicon_entries(settings)
+    entry = entries.get(name) or next((e for e in entries.values() if e.term.lower() == name.lower()), None)
+    if entry is None:
+        close = get_close_matches(name, list(entries), n=3)
+        hint = f" Bedoelt u: {', '.join(close)}?" if close else " Zie `taalcheck lexicon` voor alle items."
+        raise TaalcheckError(f"onbekend lexicon-item '{name}'.{hint}")
+    return entry
+
+
+@dataclass(frozen=True)
+class LexiconFileTest:
+    """The outcome of validating one lexicon file and running its examples."""
+
+    path: Path
+    entries: int
+    examples: int
+    failures: tuple[ExampleFailure, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+
+def test_lexicon_files(paths: Sequence[Path]) -> list[LexiconFileTest]:
+    """Validate lexicon files (a `LexiconError` when malformed) and run their examples as tests,
+    together with the bundled lexicon so overlaps between entries show up as they would in use."""
+    bundled = {path.resolve() for path in bundled_lexicon_files()}
+    extra = tuple(path for path in paths if path.resolve() not in bundled)
+    found = rules_in(Checker(load_lexicon(extra)))
+    outcomes = []
+    for path in paths:
+        entries = load_file(path)
+        count, failures = run_examples(entries, found)
+        outcomes.append(LexiconFileTest(path, len(entries), count, tuple(failures)))
+    return outcomes
+
+
+test_lexicon_files.__test__ = False  # type: ignore[attr-defined]  # not a pytest test
+
+
+def rules_in(checker: Checker) -> Callable[[str], set[str]]:
+    """The ids `checker` reports in one sentence (findings and trust wording): examples as tests."""
+
+    def found(sentence: str) -> set[str]:
+        document = Document(path="<voorbeeld>", text=sentence, segments=[Segment(0, len(sentence))])
+        result = checker.check_document(document)
+        return {finding.rule for finding in result.findings} | {
+            positive.rule for positive in result.positives
+        }
+
+    return found
 
 
 def _with_model(settings: Settings | None, model: str | None) -> Settings | None:
     if model is None:
         return settings
-    from dataclasses import replace
-
     return replace(settings or Settings(), model=model)

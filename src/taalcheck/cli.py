@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -146,12 +148,12 @@ def check(
     no_color: Annotated[bool, typer.Option("--no-color", help="Geen kleur in de uitvoer.")] = False,
 ) -> None:
     """Controleer rapporten en toon passages met een voorstel voor ander woordgebruik."""
-    from taalcheck.run import run_check
+    from taalcheck.api import check_paths, lexicon_entries
 
     settings = _settings(config, model, min_severity, Path.cwd())
-    result, entries = run_check(
-        paths, settings, exclude or [], jobs, progress=output_format == OutputFormat.text
-    )
+    with _progress_bar(output_format == OutputFormat.text) as progress:
+        result = check_paths(paths, settings=settings, exclude=exclude or [], jobs=jobs, progress=progress)
+    entries = lexicon_entries(settings)
     inputs = [Path(p) for p in paths if p != "-"]
     if result.files or output_format in (OutputFormat.json, OutputFormat.sarif):
         _emit(result, entries, output_format.value, output, statistics, no_color, inputs)
@@ -161,6 +163,24 @@ def check(
         raise typer.Exit(EXIT_ERROR)
     threshold = settings.min_severity
     raise typer.Exit(EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN)
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A transient progress bar on a terminal, for more than a handful of files."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Controleren", total=None)
+
+        def advance(done: int, total: int) -> None:
+            if total > 5:
+                bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def _emit(
@@ -232,19 +252,10 @@ def explain(
     rule: Annotated[str, typer.Argument(help="Id van een lexicon-item, bijvoorbeeld escalatiebeheersing.")],
 ) -> None:
     """Toon de uitlegpagina van een lexicon-item: wat, waarom, voorbeeld, wat in plaats daarvan."""
-    from taalcheck.api import make_checker
+    from taalcheck.api import find_entry
     from taalcheck.report.explain import render_explain
 
-    checker = make_checker()
-    entries = checker.lexicon.entries
-    entry = entries.get(rule) or next((e for e in entries.values() if e.term.lower() == rule.lower()), None)
-    if entry is None:
-        from difflib import get_close_matches
-
-        close = get_close_matches(rule, list(entries), n=3)
-        hint = f" Bedoelt u: {', '.join(close)}?" if close else " Zie `taalcheck lexicon` voor alle items."
-        raise TaalcheckError(f"onbekend lexicon-item '{rule}'.{hint}")
-    render_explain(entry, _console())
+    render_explain(find_entry(rule), _console())
 
 
 @lexicon_app.callback()
@@ -254,10 +265,10 @@ def lexicon_table(ctx: typer.Context) -> None:
         return
     from rich.table import Table
 
-    from taalcheck.api import make_checker
+    from taalcheck.api import lexicon_entries
     from taalcheck.model import PRINCIPLES
 
-    entries = make_checker().lexicon.entries
+    entries = lexicon_entries()
     table = Table(title="taalcheck-lexicon", show_lines=False)
     for column in ("id", "term", "principe", "ernst"):
         table.add_column(column, no_wrap=column == "id")
@@ -280,26 +291,17 @@ def lexicon_test(
     ],
 ) -> None:
     """Valideer lexiconbestanden en draai hun voorbeelden als tests."""
-    from taalcheck.lexicon import load_lexicon
-    from taalcheck.lexicon.examples import run_examples
-    from taalcheck.lexicon.loader import bundled_lexicon_files, load_file
-    from taalcheck.matching.engine import Checker
+    from taalcheck.api import test_lexicon_files
 
-    bundled = {p.resolve() for p in bundled_lexicon_files()}
-    extra = tuple(p for p in paths if p.resolve() not in bundled)
-    lexicon = load_lexicon(extra)
-    checker = Checker(lexicon)
     console = _console()
     failed = 0
-    for path in paths:
-        entries = load_file(path)
-        count, failures = run_examples(entries, checker)
-        for failure in failures:
-            console.print(f"{path}: {failure.describe()}", markup=False)
-        failed += len(failures)
-        status = "in orde" if not failures else f"{len(failures)} mislukt"
-        items = "1 item" if len(entries) == 1 else f"{len(entries)} items"
-        console.print(f"{path}: {items}, {count} voorbeelden: {status}", markup=False)
+    for outcome in test_lexicon_files(paths):
+        for failure in outcome.failures:
+            console.print(f"{outcome.path}: {failure.describe()}", markup=False)
+        failed += len(outcome.failures)
+        status = "in orde" if outcome.passed else f"{len(outcome.failures)} mislukt"
+        items = "1 item" if outcome.entries == 1 else f"{outcome.entries} items"
+        console.print(f"{outcome.path}: {items}, {outcome.examples} voorbeelden: {status}", markup=False)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Document, Segment
-from .files import SUPPORTED_SUFFIXES, iter_document_paths, read_document
+from .files import SUPPORTED_SUFFIXES, document_from_bytes, iter_document_paths, read_document
 from .ligatures import expand_ligatures, repair_ligatures
 from .placeholders import mask_placeholders
 from .text import document_from_text
@@ -12,6 +12,7 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "Document",
     "Segment",
+    "document_from_bytes",
     "document_from_text",
     "expand_ligatures",
     "iter_document_paths",

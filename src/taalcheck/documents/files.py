@@ -37,14 +37,7 @@ def read_document(path: Path, display_path: str | None = None, max_bytes: int = 
         raise InputError(name, "is een map, geen bestand")
     if not path.exists():
         raise InputError(name, NOT_FOUND_PROBLEM)
-    suffix = path.suffix.lower()
-    if suffix == ".doc":
-        from .word import OLD_FORMAT_PROBLEM
-
-        raise InputError(name, OLD_FORMAT_PROBLEM)
-    if suffix not in SUPPORTED_SUFFIXES:
-        kind = f"bestandstype {suffix}" if suffix else "bestand zonder extensie"
-        raise InputError(name, f"{kind} wordt niet ondersteund; wel: {_SUPPORTED_LIST}")
+    _check_suffix(path.suffix.lower(), name)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -55,6 +48,29 @@ def read_document(path: Path, display_path: str | None = None, max_bytes: int = 
         raise InputError(name, "geen leesrechten voor dit bestand") from None
     except OSError as error:
         raise InputError(name, f"kan het bestand niet lezen ({error.strerror or error})") from None
+    return document_from_bytes(data, name, suffix=path.suffix, max_bytes=max_bytes)
+
+
+def _check_suffix(suffix: str, name: str) -> None:
+    if suffix == ".doc":
+        from .word import OLD_FORMAT_PROBLEM
+
+        raise InputError(name, OLD_FORMAT_PROBLEM)
+    if suffix not in SUPPORTED_SUFFIXES:
+        kind = f"bestandstype {suffix}" if suffix else "bestand zonder extensie"
+        raise InputError(name, f"{kind} wordt niet ondersteund; wel: {_SUPPORTED_LIST}")
+
+
+def document_from_bytes(
+    data: bytes, name: str, *, suffix: str | None = None, max_bytes: int = 50_000_000
+) -> Document:
+    """Read a document from its bytes (an upload, standard input); the type comes from `suffix`
+    or the suffix of `name`. Raises `InputError` like `read_document`; nothing is written to disk."""
+    suffix = (suffix if suffix is not None else Path(name).suffix).lower()
+    _check_suffix(suffix, name)
+    if len(data) > max_bytes:
+        limit = _size_label(max_bytes)
+        raise InputError(name, f"bestand is te groot ({_size_label(len(data))}; de grens is {limit})")
     # Readers are imported on first use: each pulls in a sizeable library.
     if suffix == ".txt":
         return read_text(data, name)

@@ -13,13 +13,11 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from taalcheck.lexicon.compiled import CompiledLexicon
 from taalcheck.lexicon.loader import bundled_lexicon_dir, bundled_lexicon_files, load_entries
 from taalcheck.lexicon.model import Entry, Examples
-from taalcheck.matching.context import ContextRule, load_context_rules
 
 __all__ = ["CompiledLexicon", "Entry", "Examples", "Lexicon", "load_lexicon"]
 _CACHE_FORMAT = 1
@@ -28,7 +26,7 @@ _COMPILER_MODULES = ("compiled.py", "patterns.py", "morphology.py", "loader.py",
 
 @dataclass
 class Lexicon:
-    """Entries, compiled patterns and (loaded on first use) context rules."""
+    """Entries, compiled patterns and where the context rules are (the engine loads them)."""
 
     compiled: CompiledLexicon
     context_path: Path = field(default_factory=lambda: bundled_lexicon_dir() / "context.yaml")
@@ -36,15 +34,6 @@ class Lexicon:
     @property
     def entries(self) -> dict[str, Entry]:
         return self.compiled.entries
-
-    @property
-    def context_rules(self) -> list[ContextRule]:
-        return _context_rules(self.context_path)
-
-
-@lru_cache(maxsize=4)
-def _context_rules(path: Path) -> list[ContextRule]:
-    return load_context_rules(path)
 
 
 def _cache_path(files: list[Path]) -> Path | None:

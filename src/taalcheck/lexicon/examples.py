@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from taalcheck.documents.base import Document, Segment
 from taalcheck.lexicon.model import Entry
-from taalcheck.matching.engine import Checker
+
+#: The ids an engine reports for a sentence (findings and trust wording); the API supplies it.
+RulesIn = Callable[[str], set[str]]
 
 
 @dataclass(frozen=True)
@@ -24,27 +25,19 @@ class ExampleFailure:
         return f"[{self.entry}] geeft ten onrechte een melding bij: {self.sentence}"
 
 
-def _rules_in(checker: Checker, sentence: str) -> set[str]:
-    document = Document(path="<voorbeeld>", text=sentence, segments=[Segment(0, len(sentence))])
-    result = checker.check_document(document)
-    found = {finding.rule for finding in result.findings}
-    found |= {positive.rule for positive in result.positives}
-    return found
-
-
-def run_examples(entries: Iterable[Entry], checker: Checker) -> tuple[int, list[ExampleFailure]]:
-    """Check every example of `entries`; returns (number of examples, failures)."""
+def run_examples(entries: Iterable[Entry], rules_in: RulesIn) -> tuple[int, list[ExampleFailure]]:
+    """Check every example of `entries` with `rules_in`; returns (number of examples, failures)."""
     failures = []
     count = 0
     for entry in entries:
         for sentence in entry.examples.flag:
             count += 1
-            found = _rules_in(checker, sentence)
+            found = rules_in(sentence)
             if entry.id not in found:
                 failures.append(ExampleFailure(entry.id, "flag", sentence, tuple(sorted(found))))
         for sentence in entry.examples.ok:
             count += 1
-            found = _rules_in(checker, sentence)
+            found = rules_in(sentence)
             if entry.id in found:
                 failures.append(ExampleFailure(entry.id, "ok", sentence, tuple(sorted(found))))
     return count, failures

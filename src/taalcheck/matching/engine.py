@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from taalcheck.documents.base import Document, Segment
@@ -19,7 +20,14 @@ from taalcheck.language.normalize import squeeze
 from taalcheck.language.pipeline import DutchPipeline, describe_pipeline, load_pipeline
 from taalcheck.language.text import Token, count_words, iter_blocks, iter_sentences, tokenize
 from taalcheck.lexicon import Lexicon
-from taalcheck.matching.context import Passage, apply_context, is_legal_document, quote_spans
+from taalcheck.matching.context import (
+    ContextRule,
+    Passage,
+    apply_context,
+    is_legal_document,
+    load_context_rules,
+    quote_spans,
+)
 from taalcheck.matching.matcher import RawMatch, clause_ids, match_sentence, particle_looks_separated
 from taalcheck.matching.policy import Policy
 from taalcheck.matching.suppression import apply_suppressions, mask_comments
@@ -51,6 +59,11 @@ class Checker:
         if self._pipeline is None:
             self._pipeline = load_pipeline(self.settings.model, parse_only=not self.exhaustive)
         return self._pipeline
+
+    @property
+    def context_rules(self) -> list[ContextRule]:
+        """The lexicon's context rules (`context.yaml`), loaded once per file."""
+        return _context_rules(self.lexicon.context_path)
 
     @property
     def pipeline_loaded(self) -> bool:
@@ -105,7 +118,7 @@ class Checker:
     def check_document(self, document: Document) -> FileResult:
         """All findings, silenced findings, trust wording and balance of one document."""
         text = mask_comments(document.analysis_text)
-        legal_document = cache(lambda: is_legal_document(text, self.lexicon.context_rules))
+        legal_document = cache(lambda: is_legal_document(text, self.context_rules))
         findings: list[Finding] = []
         silenced: list[Finding] = []
         positives: list[PositiveMatch] = []
@@ -123,7 +136,7 @@ class Checker:
                     if not matches:
                         continue
                     if quotes is None:
-                        quotes = quote_spans(text, block_start, block_end, self.lexicon.context_rules)
+                        quotes = quote_spans(text, block_start, block_end, self.context_rules)
                     passage = Passage(text, (start, end), (block_start, block_end), quotes, legal_document)
                     for match in matches:
                         entry = match.compiled.entry
@@ -152,7 +165,7 @@ class Checker:
         """The finding for a match, and whether context or configuration silences it."""
         entry = match.compiled.entry
         severity = self.policy.severity(entry)
-        verdict = apply_context(self.lexicon.context_rules, severity, entry.tags, match.spans, passage)
+        verdict = apply_context(self.context_rules, severity, entry.tags, match.spans, passage)
         start, end = match.spans[0][0], match.spans[-1][1]
         line, column = document.line_column(start)
         end_line, end_column = document.line_column(end)
@@ -185,6 +198,11 @@ class Checker:
             location=location,
         )
         return finding, silenced
+
+
+@cache
+def _context_rules(path: Path) -> list[ContextRule]:
+    return load_context_rules(path)
 
 
 def _without_overlaps(matches: list[RawMatch]) -> list[RawMatch]:

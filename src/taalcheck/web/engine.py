@@ -5,8 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 
-from taalcheck.api import make_checker
-from taalcheck.config import validate_ids
+from taalcheck.api import check_documents, make_checker
 from taalcheck.documents import Document, document_from_text
 from taalcheck.lexicon.model import Entry
 from taalcheck.matching.engine import Checker
@@ -22,7 +21,7 @@ _WARM_UP_TEXT = (
 
 def validate_settings(settings: Settings) -> None:
     """Configuration errors (`ConfigError`) now, before any server or check process starts."""
-    validate_ids(settings, set(make_checker(settings).lexicon.entries))
+    make_checker(settings)
 
 
 class Engine:
@@ -40,9 +39,7 @@ class Engine:
 
     def _ensure_checker(self) -> Checker:
         if self._checker is None:
-            checker = make_checker(self.settings)
-            validate_ids(self.settings, set(checker.lexicon.entries))
-            self._checker = checker
+            self._checker = make_checker(self.settings)  # validates the configuration
         return self._checker
 
     def warm_up(self) -> None:
@@ -61,5 +58,4 @@ class Engine:
     def check(self, documents: list[Document]) -> tuple[CheckResult, Mapping[str, Entry]]:
         with self._lock:
             checker = self._ensure_checker()
-            result = CheckResult([checker.check_document(document) for document in documents])
-            return result, checker.lexicon.entries
+            return check_documents(documents, checker), checker.lexicon.entries

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
 from pathlib import Path
 
+from taalcheck.api import read_bytes
 from taalcheck.documents import SUPPORTED_SUFFIXES, Document, document_from_text
 from taalcheck.errors import InputError
 from taalcheck.model import Finding
@@ -35,30 +35,6 @@ def upload_suffix(name: str) -> str:
     return suffix if _SUFFIX.fullmatch(suffix) else ""
 
 
-def _reader(suffix: str) -> Callable[[bytes, str], Document]:
-    # Imported on first use, like `read_document` does: each reader pulls in a sizeable library.
-    if suffix == ".txt":
-        from taalcheck.documents.text import read_text
-
-        return read_text
-    if suffix == ".md":
-        from taalcheck.documents.markdown import markdown_document
-        from taalcheck.documents.text import decode_text
-
-        return lambda data, name: markdown_document(decode_text(data, name), name)
-    if suffix == ".docx":
-        from taalcheck.documents.word import word_document
-
-        return word_document
-    if suffix == ".odt":
-        from taalcheck.documents.opendocument import odt_document
-
-        return odt_document
-    from taalcheck.documents.pdf import pdf_document
-
-    return pdf_document
-
-
 def read_upload(data: bytes, name: str) -> Document:
     """A document from the uploaded bytes; `InputError` (Dutch) for unsupported or unreadable files."""
     suffix = upload_suffix(name)
@@ -71,7 +47,7 @@ def read_upload(data: bytes, name: str) -> Document:
         raise InputError(name, f"{kind} wordt niet ondersteund; wel: {', '.join(SUPPORTED_SUFFIXES)}")
     if not data:
         raise InputError(name, "het bestand is leeg")
-    return _reader(suffix)(data, name)
+    return read_bytes(data, name)
 
 
 def check_page(engine: Engine, text: str | None, upload: tuple[str, bytes] | None) -> str:
