@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
 from taalcheck.documents import Document, read_document
 from taalcheck.errors import InputError
@@ -42,11 +44,17 @@ def make_finding(document: Document, phrase: str, occurrence: int = 0) -> Findin
 
 
 def anchored_texts(path: Path) -> dict[int, str]:
-    """Comment id -> the text between its range start and end in the document body."""
-    body = docx.Document(str(path)).element.body
+    """Comment id -> the text between its range start and end (body, notes, headers and footers)."""
+    with zipfile.ZipFile(path) as archive:
+        roots = [
+            etree.fromstring(archive.read(name))
+            for name in archive.namelist()
+            if name.startswith("word/") and name.count("/") == 1 and name != "word/comments.xml"
+            if name.endswith(".xml")
+        ]
     active: set[int] = set()
     texts: dict[int, str] = {}
-    for element in body.iter():
+    for element in (element for root in roots for element in root.iter()):
         if element.tag == qn("w:commentRangeStart"):
             comment_id = int(element.get(qn("w:id")))
             active.add(comment_id)
@@ -93,7 +101,7 @@ def test_comments_are_anchored_on_the_flagged_text(report: Path, tmp_path: Path)
         make_finding(document, "escalatiebeheersing"),
     ]
     target = tmp_path / "verslag-taalcheck.docx"
-    assert annotate_docx(report, target, findings, document) == 4
+    assert annotate_docx(report, target, findings, document).commented == tuple(findings)
 
     annotated = docx.Document(str(target))
     comments = list(annotated.comments)
@@ -108,7 +116,8 @@ def test_comments_are_anchored_on_the_flagged_text(report: Path, tmp_path: Path)
     for comment_id, anchored in anchors.items():
         finding = next(f for f in findings if f.text == anchored)
         assert by_id[comment_id].text == (
-            f"{finding.message}\nOverweeg: samen afspraken maken; bespreken wat nodig is"
+            f"Waarschuwing\n{finding.message}\nOverweeg: samen afspraken maken; bespreken wat nodig is\n"
+            f"Principe: Ander taal- en woordgebruik · taalcheck explain {finding.rule}"
         )
 
 
@@ -132,15 +141,25 @@ def test_overlapping_findings_each_get_their_comment(report: Path, tmp_path: Pat
     document = read_document(report)
     findings = [make_finding(document, "legt sancties op"), make_finding(document, "sancties")]
     target = tmp_path / "uit.docx"
-    assert annotate_docx(report, target, findings, document) == 2
+    assert len(annotate_docx(report, target, findings, document).commented) == 2
     assert sorted(anchored_texts(target).values()) == ["legt sancties op", "sancties"]
 
 
-def test_findings_outside_the_body_are_counted_out(report: Path, tmp_path: Path) -> None:
+def test_findings_in_headers_are_listed_in_one_comment_at_the_start(report: Path, tmp_path: Path) -> None:
     document = read_document(report)
     header = make_finding(document, "Escalatiebeheersing in de koptekst")
+    body = make_finding(document, "zorgmijder")
     assert document.segment_at(header.start).location == "koptekst"
-    assert annotate_docx(report, tmp_path / "uit.docx", [header], document) == 0
+    target = tmp_path / "uit.docx"
+    annotation = annotate_docx(report, target, [header, body], document)
+    assert annotation.commented == (body,)
+    assert annotation.listed == (header,)
+    comments = list(docx.Document(str(target)).comments)
+    assert len(comments) == 2
+    overview = next(comment for comment in comments if comment.text.startswith("taalcheck: 1 melding"))
+    assert "“Escalatiebeheersing in de koptekst” (koptekst)" in overview.text
+    assert overview.text.splitlines()[1].startswith("Waarschuwing “Escalatiebeheersing")
+    assert anchored_texts(target)[int(overview.comment_id)] == "Verslag"
 
 
 def test_source_is_never_modified(report: Path, tmp_path: Path) -> None:
@@ -166,7 +185,23 @@ def test_comment_text_without_suggestions(report: Path) -> None:
     document = read_document(report)
     finding = make_finding(document, "zorgmijder")
     bare = Finding(**{**finding.__dict__, "suggestions": ()})
-    assert comment_text(bare) == "'zorgmijder' klinkt als controle."
+    assert comment_text(bare) == (
+        "Waarschuwing\n'zorgmijder' klinkt als controle.\n"
+        "Principe: Ander taal- en woordgebruik · taalcheck explain test-zorgmijder"
+    )
+
+
+def test_comment_shows_the_context_note_and_the_severity_before_it(report: Path) -> None:
+    finding = make_finding(read_document(report), "zorgmijder")
+    quoted = Finding(
+        **{
+            **finding.__dict__,
+            "severity": Severity.HINT,
+            "original_severity": Severity.WARNING,
+            "context": ("lager: citaat",),
+        }
+    )
+    assert comment_text(quoted).splitlines()[0] == "Hint (lager: citaat; oorspronkelijk waarschuwing)"
 
 
 def test_example_report_can_be_annotated(tmp_path: Path) -> None:
@@ -175,7 +210,7 @@ def test_example_report_can_be_annotated(tmp_path: Path) -> None:
     phrases = ["risicogestuurde aanpak", "escalatiebeheersing", "legt sancties op", "zorgmijder"]
     findings = [make_finding(document, phrase) for phrase in phrases]
     target = tmp_path / "voorbeeld.docx"
-    assert annotate_docx(example, target, findings, document) == 4
+    assert len(annotate_docx(example, target, findings, document).commented) == 4
     assert sorted(anchored_texts(target).values()) == sorted(phrases)
 
 
@@ -212,4 +247,4 @@ def test_libreoffice_shows_the_comments(report: Path, tmp_path: Path) -> None:
     ]
     assert len(notes) == 1
     assert str(notes[0]["/T"]).startswith("taalcheck")
-    assert str(notes[0]["/Contents"]).startswith("'legt sancties op' klinkt als controle.")
+    assert str(notes[0]["/Contents"]).startswith("Waarschuwing\n'legt sancties op' klinkt als controle.")

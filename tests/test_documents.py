@@ -220,7 +220,7 @@ def test_markdown_with_windows_line_endings(tmp_path: Path) -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".docx", ".odt", ".pdf"}
+    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".pdf"}
 
 
 def test_suffix_is_case_insensitive(tmp_path: Path) -> None:
@@ -308,7 +308,7 @@ def test_folder_without_supported_files(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         iter_document_paths([root])
     assert str(caught.value) == (
-        f"{root}: geen leesbare tekstbestanden gevonden (.txt, .md, .docx, .odt, .pdf)"
+        f"{root}: geen leesbare tekstbestanden gevonden (.txt, .md, .docx, .docm, .dotx, .dotm, .odt, .pdf)"
     )
 
 

@@ -112,14 +112,14 @@ def test_docx_paragraphs_tables_headers_footers_and_footnotes(word_file: Path) -
     document = read_document(word_file)
     assert document.kind == "docx"
     assert segment_map(document) == {
-        "alinea 1": ["Verslag gezinsvoogd"],
-        "alinea 2": ["De gezinsvoogd kiest een risicogestuurde aanpak."],
-        "alinea 3": ["Moeder vraagt om hulp."],
+        'kop "Verslag gezinsvoogd"': ["Verslag gezinsvoogd"],
+        'alinea 1, onder "Verslag gezinsvoogd"': ["De gezinsvoogd kiest een risicogestuurde aanpak."],
+        'alinea 2, onder "Verslag gezinsvoogd"': ["Moeder vraagt om hulp."],
         "tabel 1, rij 1, kolom 1": ["Onderwerp"],
         "tabel 1, rij 1, kolom 2": ["Afspraak"],
         "tabel 1, rij 2, kolom 1": ["Veiligheid"],
         "tabel 1, rij 2, kolom 2": ["Escalatiebeheersing met {{naam}}"],
-        "alinea 4": ["Slotalinea met [NAAM KIND]."],
+        'alinea 3, onder "Verslag gezinsvoogd"': ["Slotalinea met [NAAM KIND]."],
         "voetnoot 1": ["De gezinsvoogd legt sancties op."],
         "koptekst": ["Vertrouwelijk"],
         "voettekst": ["Jeugdbescherming regio Noord"],

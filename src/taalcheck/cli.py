@@ -335,28 +335,42 @@ def info(
 
 @app.command()
 def annotate(
-    source: Annotated[Path, typer.Argument(help="Het Word-bestand (.docx) om te controleren.")],
+    source: Annotated[
+        Path, typer.Argument(help="Het Word-bestand (.docx, .docm, .dotx, .dotm) om te controleren.")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="De kopie met opmerkingen (.docx).")],
+    remove: Annotated[
+        bool,
+        typer.Option(
+            "--verwijder", help="Haal de opmerkingen van taalcheck weg (andere opmerkingen blijven staan)."
+        ),
+    ] = False,
     min_severity: Annotated[SeverityOption | None, typer.Option("--min-severity")] = None,
     model: ModelOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Schrijf een kopie van een Word-bestand met een opmerking bij elke passage (het origineel blijft onaangeroerd)."""
-    from taalcheck.api import check_file_result, make_checker
-    from taalcheck.errors import InputError
-    from taalcheck.report.annotate import annotate_docx
+    """Schrijf een kopie van een Word-bestand met een opmerking bij elke passage (het origineel blijft onaangeroerd).
 
-    if source.suffix.lower() != ".docx":
-        raise InputError(str(source), "annotate werkt alleen met Word-bestanden (.docx)")
+    Opmerkingen van een eerdere keer worden vervangen; met --verwijder worden ze weggehaald.
+    """
+    from taalcheck.errors import InputError
+    from taalcheck.report.annotate import WORD_SUFFIXES, annotate_docx, remove_from_docx, summary_lines
+
+    if source.suffix.lower() not in WORD_SUFFIXES:
+        raise InputError(str(source), "annotate werkt alleen met Word-bestanden (.docx, .docm, .dotx, .dotm)")
     if output.suffix.lower() != ".docx":
         raise InputError(str(output), "de uitvoer moet een .docx-bestand zijn")
     _refuse_overwrite(output, [source])
-    settings = _settings(config, model, min_severity, Path.cwd())
-    result = check_file_result(source, settings=settings, checker=make_checker(settings))
-    placed = annotate_docx(source, output, result.findings, result.document)
-    _console().print(
-        f"{placed} opmerkingen geplaatst in {output} (origineel ongewijzigd: {source})", markup=False
-    )
+    if remove:
+        annotation = remove_from_docx(source, output)
+    else:
+        from taalcheck.api import check_file_result, make_checker
+
+        settings = _settings(config, model, min_severity, Path.cwd())
+        result = check_file_result(source, settings=settings, checker=make_checker(settings))
+        annotation = annotate_docx(source, output, result.findings, result.document)
+    for line in summary_lines(annotation, str(source), str(output), removing=remove):
+        _console().print(line, markup=False, highlight=False)
 
 
 @app.command("eval")

@@ -7,18 +7,36 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Structure:
+    """What a segment is in its document, for renderers that keep the layout (HTML).
+
+    `kind` is "paragraph", "heading", "list-item" or "table-cell"; `level` is the heading level
+    (1 = top) or the list depth (1 = outer list); `table` is (table, row, column), 1-based.
+    `part` labels text outside the main flow ("voetnoot 1", "koptekst", "voettekst").
+    """
+
+    kind: str = "paragraph"
+    level: int = 0
+    ordered: bool = False
+    table: tuple[int, int, int] | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True)
 class Segment:
     """A stretch of prose in `Document.text` (`start`..`end`, exclusive).
 
     `location` is a human label for structured files ("alinea 4", "tabel 1, rij 2, kolom 3",
     "pagina 2"); `None` for plain text where line and column say enough.
     `ref` is reader-specific data to find the source object again (e.g. a docx paragraph index).
+    `structure` says what the segment is (heading, list item, table cell ...) when the reader knows.
     """
 
     start: int
     end: int
     location: str | None = None
     ref: object = None
+    structure: Structure | None = None
 
 
 @dataclass

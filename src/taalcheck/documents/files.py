@@ -11,7 +11,9 @@ from ..errors import InputError
 from .base import Document
 from .text import decode_text, read_text
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".docx", ".odt", ".pdf")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".docx", ".docm", ".dotx", ".dotm", ".odt", ".pdf")
+#: Word documents and templates (macros in .docm and .dotm are never run and never kept).
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 _SUPPORTED_LIST = ", ".join(SUPPORTED_SUFFIXES)
 NOT_FOUND_PROBLEM = "bestand niet gevonden"
 NO_FILES_PROBLEM = f"geen leesbare tekstbestanden gevonden ({_SUPPORTED_LIST})"
@@ -78,7 +80,7 @@ def document_from_bytes(
         from .markdown import markdown_document
 
         return markdown_document(decode_text(data, name), name)
-    if suffix == ".docx":
+    if suffix in WORD_SUFFIXES:
         from .word import word_document
 
         return word_document(data, name)

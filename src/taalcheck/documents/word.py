@@ -8,7 +8,8 @@ inside tracked insertions (`w:ins`) and content controls. Tracked deletions (`w:
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import InputError
-from .base import Document, Segment
+from .base import Document, Segment, Structure
+from .package import as_plain_document, parse_xml
 from .placeholders import mask_placeholders
 
 CORRUPT_PROBLEM = "beschadigd bestand of geen geldig Word-document (.docx)"
@@ -106,11 +108,105 @@ def paragraph_text(paragraph: Any) -> str:
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph found while walking a container, with its human location."""
+    """A paragraph found while walking a container, with its human location and structure."""
 
     paragraph: Any
     location: str | None
     table: tuple[int, int, int] | None = None  # (table, row, column), 1-based
+    structure: Structure | None = None
+
+
+_HEADING_NAME_RE = re.compile(r"heading ([1-9])$")
+#: How long a heading may be in a location label before it is shortened.
+HEADING_LABEL_LENGTH = 40
+
+
+def _val(element: Any, path: str) -> str | None:
+    found = element.find(path) if element is not None else None
+    return found.get(qn("w:val")) if found is not None else None
+
+
+class ParagraphStyles:
+    """Which paragraphs are headings or list items, read from the styles and numbering parts."""
+
+    def __init__(self, styles: Any | None = None, numbering: Any | None = None) -> None:
+        # style id -> (lower-case name, based-on id, outline level, numbering id, numbering level)
+        self._styles: dict[str, tuple[str, str | None, str | None, str | None, str | None]] = {}
+        if styles is not None:
+            for style in styles.iter(qn("w:style")):
+                if style.get(qn("w:type"), "paragraph") != "paragraph":
+                    continue
+                ppr = style.find(qn("w:pPr"))
+                self._styles[style.get(qn("w:styleId"), "")] = (
+                    (_val(style, qn("w:name")) or "").lower(),
+                    _val(style, qn("w:basedOn")),
+                    _val(ppr, qn("w:outlineLvl")),
+                    _val(ppr, f"{qn('w:numPr')}/{qn('w:numId')}"),
+                    _val(ppr, f"{qn('w:numPr')}/{qn('w:ilvl')}"),
+                )
+        self._formats: dict[str, dict[str, str]] = {}
+        if numbering is not None:
+            abstract = {
+                item.get(qn("w:abstractNumId")): {
+                    level.get(qn("w:ilvl"), "0"): _val(level, qn("w:numFmt")) or "decimal"
+                    for level in item.iter(qn("w:lvl"))
+                }
+                for item in numbering.iter(qn("w:abstractNum"))
+            }
+            for num in numbering.iter(qn("w:num")):
+                self._formats[num.get(qn("w:numId"), "")] = abstract.get(_val(num, qn("w:abstractNumId")), {})
+
+    def _chain(
+        self, style_id: str | None
+    ) -> Iterator[tuple[str, str | None, str | None, str | None, str | None]]:
+        seen: set[str] = set()
+        while style_id and style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            yield self._styles[style_id]
+            style_id = self._styles[style_id][1]
+
+    def heading_level(self, paragraph: Any) -> int | None:
+        """1 for a top-level heading (or title), 2 below it ...; None for ordinary paragraphs."""
+        ppr = paragraph.find(qn("w:pPr"))
+        outline = _val(ppr, qn("w:outlineLvl"))
+        for name, _based, style_outline, _num, _ilvl in self._chain(_val(ppr, qn("w:pStyle"))):
+            if outline is None:
+                outline = style_outline
+            match = _HEADING_NAME_RE.match(name)
+            if outline is None and (match or name == "title"):
+                return int(match.group(1)) if match else 1
+        if outline is not None and outline.isdigit() and int(outline) < 9:
+            return int(outline) + 1
+        return None
+
+    def list_level(self, paragraph: Any) -> tuple[int, bool] | None:
+        """(depth, numbered) of a list paragraph, 1 for the outer list; None when not in a list."""
+        ppr = paragraph.find(qn("w:pPr"))
+        num = _val(ppr, f"{qn('w:numPr')}/{qn('w:numId')}")
+        ilvl = _val(ppr, f"{qn('w:numPr')}/{qn('w:ilvl')}")
+        for _name, _based, _outline, style_num, style_ilvl in self._chain(_val(ppr, qn("w:pStyle"))):
+            num = num if num is not None else style_num
+            ilvl = ilvl if ilvl is not None else style_ilvl
+        if num is None or num == "0":
+            return None
+        level = ilvl if ilvl and ilvl.isdigit() else "0"
+        numbered = self._formats.get(num, {}).get(level, "bullet") not in ("bullet", "none")
+        return int(level) + 1, numbered
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= HEADING_LABEL_LENGTH else text[: HEADING_LABEL_LENGTH - 1].rstrip() + "…"
+
+
+@dataclass
+class _Walk:
+    """Counters while walking the body: tables, numbered paragraphs and the current heading."""
+
+    styles: ParagraphStyles
+    tables: int = 0
+    paragraphs: int = 0
+    heading: str | None = None
 
 
 def _iter_content(container: Any) -> Iterator[Any]:
@@ -151,29 +247,45 @@ def _iter_cells(row: Any) -> Iterator[tuple[int, Any]]:
         column += int(span.get(qn("w:val"), "1")) if span is not None else 1
 
 
-def iter_blocks(container: Any, table_counter: list[int] | None = None) -> Iterator[Block]:
+def _paragraph_block(paragraph: Any, walk: _Walk) -> Block:
+    text = paragraph_text(paragraph)
+    if not text.strip():
+        return Block(paragraph, None)
+    level = walk.styles.heading_level(paragraph)
+    if level is not None:
+        walk.heading = _short(text)
+        return Block(paragraph, f'kop "{walk.heading}"', structure=Structure("heading", level))
+    walk.paragraphs += 1
+    location = f"alinea {walk.paragraphs}"
+    if walk.heading:
+        location += f', onder "{walk.heading}"'
+    in_list = walk.styles.list_level(paragraph)
+    if in_list:
+        return Block(paragraph, location, structure=Structure("list-item", in_list[0], in_list[1]))
+    return Block(paragraph, location, structure=Structure())
+
+
+def iter_blocks(container: Any, walk: _Walk | None = None) -> Iterator[Block]:
     """Every paragraph of a container in document order; table cells cell by cell.
 
-    Body paragraphs get the location "alinea N" (N counts the non-empty body paragraphs);
-    paragraphs in tables get "tabel T, rij R, kolom K" (nested tables keep the outer cell).
+    Body paragraphs get the location "alinea N" (N counts the non-empty paragraphs that are
+    not headings, as a reader counts them) with the heading they fall under; headings get
+    'kop "..."'; paragraphs in tables get "tabel T, rij R, kolom K" (nested tables keep the
+    outer cell).
     """
-    counter = table_counter if table_counter is not None else [0]
-    number = 0
+    walk = walk if walk is not None else _Walk(ParagraphStyles())
     for element in _iter_content(container):
         if element.tag == _P:
-            if paragraph_text(element).strip():
-                number += 1
-                yield Block(element, f"alinea {number}")
-            else:
-                yield Block(element, None)
+            yield _paragraph_block(element, walk)
             continue
-        counter[0] += 1
-        table = counter[0]
+        walk.tables += 1
+        table = walk.tables
         for row_number, row in enumerate(_iter_rows(element), start=1):
             for column, cell in _iter_cells(row):
                 location = f"tabel {table}, rij {row_number}, kolom {column}"
+                structure = Structure("table-cell", table=(table, row_number, column))
                 for paragraph in _iter_cell_paragraphs(cell):
-                    yield Block(paragraph, location, (table, row_number, column))
+                    yield Block(paragraph, location, (table, row_number, column), structure)
 
 
 def _iter_cell_paragraphs(cell: Any) -> Iterator[Any]:
@@ -186,16 +298,58 @@ def _iter_cell_paragraphs(cell: Any) -> Iterator[Any]:
                     yield from _iter_cell_paragraphs(inner)
 
 
+#: The parts with text besides the body: (relationship type, role, label in locations).
+TEXT_PARTS: tuple[tuple[str, str, str], ...] = (
+    (RT.FOOTNOTES, "footnote", "voetnoot"),
+    (RT.ENDNOTES, "endnote", "eindnoot"),
+    (RT.HEADER, "header", "koptekst"),
+    (RT.FOOTER, "footer", "voettekst"),
+)
+_LABELS = {role: label for _reltype, role, label in TEXT_PARTS}
+
+
+def part_blocks(root: Any, role: str, styles: ParagraphStyles | None = None) -> list[Block]:
+    """The blocks of one part's XML root, in order; `Segment.ref` (part name, i) indexes this list.
+
+    `role` is "body" (the main document), "footnote", "endnote", "header" or "footer".
+    """
+    styles = styles or ParagraphStyles()
+    if role == "body":
+        body = root.find(qn("w:body")) if root.tag == qn("w:document") else root
+        return list(iter_blocks(body if body is not None else root, _Walk(styles)))
+    label = _LABELS[role]
+    if role in ("header", "footer"):
+        return [
+            Block(block.paragraph, label, structure=Structure(part=label))
+            for block in iter_blocks(root, _Walk(styles))
+        ]
+    blocks = []
+    number = 0
+    for note in root.iter(qn(f"w:{role}")):
+        if note.get(qn("w:type")) not in (None, "normal"):
+            continue  # separators
+        number += 1
+        where = f"{label} {number}"
+        for block in iter_blocks(note, _Walk(styles)):
+            blocks.append(Block(block.paragraph, where, structure=Structure(part=where)))
+    return blocks
+
+
 def body_blocks(document: Any) -> list[Block]:
-    """The blocks of a python-docx document's body; `Segment.ref` ("body", i) indexes this list."""
-    return list(iter_blocks(document.element.body))
+    """The blocks of a python-docx document's body."""
+    return part_blocks(document.element, "body", paragraph_styles(document))
+
+
+def part_name(part: Any) -> str:
+    """A python-docx part's name as it appears in the zip (no leading slash)."""
+    return str(part.partname).lstrip("/")
 
 
 def _part_root(part: Any) -> Any:
     element = getattr(part, "element", None)
     if element is not None:
         return element
-    return etree.fromstring(part.blob)
+    return parse_xml(part.blob)
 
 
 def _related_parts(document: Any, reltype: str) -> list[Any]:
@@ -204,21 +358,13 @@ def _related_parts(document: Any, reltype: str) -> list[Any]:
     return [parts[name] for name in sorted(parts)]
 
 
-def _note_blocks(document: Any, reltype: str, tag: str, label: str) -> Iterator[tuple[Block, tuple]]:
-    for part_index, part in enumerate(_related_parts(document, reltype)):
-        number = 0
-        for note in _part_root(part).iter(qn(tag)):
-            if note.get(qn("w:type")) not in (None, "normal"):
-                continue  # separators
-            number += 1
-            for index, block in enumerate(iter_blocks(note)):
-                yield Block(block.paragraph, f"{label} {number}"), (label, part_index, number, index)
-
-
-def _header_footer_blocks(document: Any, reltype: str, label: str) -> Iterator[tuple[Block, tuple]]:
-    for part_index, part in enumerate(_related_parts(document, reltype)):
-        for index, block in enumerate(iter_blocks(_part_root(part))):
-            yield Block(block.paragraph, label), (label, part_index, index)
+def paragraph_styles(document: Any) -> ParagraphStyles:
+    """Heading and list information of a python-docx document."""
+    styles = _related_parts(document, RT.STYLES)
+    numbering = _related_parts(document, RT.NUMBERING)
+    return ParagraphStyles(
+        _part_root(styles[0]) if styles else None, _part_root(numbering[0]) if numbering else None
+    )
 
 
 def check_word_container(data: bytes, path: str) -> None:
@@ -232,46 +378,66 @@ def check_word_container(data: bytes, path: str) -> None:
 
 
 def open_docx(data: bytes, path: str) -> Any:
-    """A python-docx document from the bytes of a .docx file (InputError when unreadable)."""
+    """A python-docx document from the bytes of a Word file (InputError when unreadable).
+
+    Templates (.dotx, .dotm) and macro-enabled documents (.docm) are opened as the plain
+    document they hold; their macros are dropped, never run.
+    """
     check_word_container(data, path)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many types for damaged packages
-        raise InputError(path, CORRUPT_PROBLEM) from error
+        try:
+            plain = as_plain_document(data)
+        except Exception:
+            raise InputError(path, CORRUPT_PROBLEM) from error
+        if plain is data:
+            raise InputError(path, CORRUPT_PROBLEM) from error
+        try:
+            return docx.Document(io.BytesIO(plain))
+        except Exception as second:
+            raise InputError(path, CORRUPT_PROBLEM) from second
 
 
 def word_document(data: bytes, path: str) -> Document:
-    """A .docx file as a document: one segment per non-empty paragraph, joined by line breaks."""
+    """A Word file as a document: one segment per non-empty paragraph, joined by line breaks.
+
+    Each segment's `ref` is (part name, block index) into `part_blocks` of that part.
+    """
     word = open_docx(data, path)
-    entries: list[tuple[str, str | None, tuple]] = []
+    entries: list[tuple[str, str | None, object, Structure | None]] = []
     try:
-        for index, block in enumerate(body_blocks(word)):
-            entries.append((paragraph_text(block.paragraph), block.location, ("body", index)))
-        for reltype, tag, label in (
-            (RT.FOOTNOTES, "w:footnote", "voetnoot"),
-            (RT.ENDNOTES, "w:endnote", "eindnoot"),
-        ):
-            for block, ref in _note_blocks(word, reltype, tag, label):
-                entries.append((paragraph_text(block.paragraph), block.location, ref))
-        for reltype, label in ((RT.HEADER, "koptekst"), (RT.FOOTER, "voettekst")):
-            for block, ref in _header_footer_blocks(word, reltype, label):
-                entries.append((paragraph_text(block.paragraph), block.location, ref))
+        styles = paragraph_styles(word)
+        for index, block in enumerate(part_blocks(word.element, "body", styles)):
+            entries.append(
+                (
+                    paragraph_text(block.paragraph),
+                    block.location,
+                    (part_name(word.part), index),
+                    block.structure,
+                )
+            )
+        for reltype, role, _label in TEXT_PARTS:
+            for part in _related_parts(word, reltype):
+                for index, block in enumerate(part_blocks(_part_root(part), role, styles)):
+                    ref = (part_name(part), index)
+                    entries.append((paragraph_text(block.paragraph), block.location, ref, block.structure))
     except (etree.XMLSyntaxError, KeyError, ValueError) as error:
         raise InputError(path, CORRUPT_PROBLEM) from error
     return assemble(entries, path, "docx")
 
 
-def assemble(entries: list[tuple[str, str | None, object]], path: str, kind: str) -> Document:
-    """A document from (paragraph text, location, ref) entries; empty paragraphs are left out."""
+def assemble(entries: Sequence[tuple], path: str, kind: str) -> Document:
+    """A document from (text, location, ref[, structure]) entries; empty paragraphs are left out."""
     texts: list[str] = []
     segments: list[Segment] = []
     offset = 0
-    for text, location, ref in entries:
+    for text, location, ref, *rest in entries:
         if not text.strip():
             continue
         if texts:
             offset += 1  # the joining line break
-        segments.append(Segment(offset, offset + len(text), location, ref))
+        segments.append(Segment(offset, offset + len(text), location, ref, rest[0] if rest else None))
         texts.append(text)
         offset += len(text)
     full = "\n".join(texts)
