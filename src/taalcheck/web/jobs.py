@@ -6,7 +6,6 @@ check process. Uploads are read from their bytes: nothing is written to disk.
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -81,35 +80,7 @@ def annotate_bytes(data: bytes, name: str, findings: list[Finding], document: Do
 
     The same placement as `taalcheck annotate` (report/annotate.py), from bytes to bytes.
     """
-    from docx.text.run import Run
+    from taalcheck.report.annotate import annotate_bytes as annotate_word
 
-    from taalcheck.documents.word import body_blocks, open_docx, paragraph_text
-    from taalcheck.report.annotate import AUTHOR, INITIALS, comment_text, isolate_runs
-
-    word = open_docx(data, name)
-    blocks = body_blocks(word)
-    placed = 0
-    for finding in sorted(findings, key=lambda item: (item.start, item.end)):
-        segment = document.segment_at(finding.start)
-        ref = segment.ref if segment else None
-        if segment is None or not (
-            isinstance(ref, tuple) and len(ref) == 2 and ref[0] == "body" and ref[1] < len(blocks)
-        ):
-            continue
-        paragraph = blocks[ref[1]].paragraph
-        if paragraph_text(paragraph) != document.text[segment.start : segment.end]:
-            continue
-        start = finding.start - segment.start
-        end = min(finding.end, segment.end) - segment.start
-        runs = isolate_runs(paragraph, start, end) if start < end else []
-        if runs:
-            word.add_comment(
-                [Run(runs[0], word), Run(runs[-1], word)],
-                text=comment_text(finding),
-                author=AUTHOR,
-                initials=INITIALS,
-            )
-            placed += 1
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue(), placed
+    annotation = annotate_word(data, findings, document, name)
+    return annotation.data, len(annotation.commented)
