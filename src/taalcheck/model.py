@@ -100,6 +100,25 @@ class PositiveMatch:
     quoted: bool = False
 
 
+@dataclass(frozen=True)
+class CoverageItem:
+    """One thing a report that follows the principles holds ('het kind zelf'), and where it shows."""
+
+    key: str
+    label: str
+    principle: str
+    #: Sentences that show it, as offsets in the document text.
+    passages: tuple[tuple[int, int], ...] = ()
+    #: A question for the writer when it is missing (or, for the parents, when one parent's view is).
+    question: str | None = None
+    #: A short Dutch note on a partial result ("alleen moeder").
+    note: str | None = None
+
+    @property
+    def present(self) -> bool:
+        return bool(self.passages)
+
+
 @dataclass
 class Balance:
     """Control wording against trust wording in one document (or in all of them)."""
@@ -144,6 +163,8 @@ class FileResult:
     document: Document | None = None
     #: Problems worth reporting next to findings (e.g. unknown ids in a suppression comment).
     notices: list[str] = field(default_factory=list)
+    #: What the report holds: 'het kind zelf', 'sterke kanten', ... (see matching/coverage.py).
+    coverage: list[CoverageItem] = field(default_factory=list)
 
 
 @dataclass
