@@ -162,7 +162,24 @@ def check(
     if result.errors:
         raise typer.Exit(EXIT_ERROR)
     threshold = settings.min_severity
-    raise typer.Exit(EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_CLEAN)
+    missing = _missing_required(result, settings)
+    found = any(f.severity >= threshold for f in result.findings)
+    raise typer.Exit(EXIT_FINDINGS if found or missing else EXIT_CLEAN)
+
+
+def _missing_required(result: CheckResult, settings: Settings) -> bool:
+    """Report documents that lack an item the configuration requires (`require`); True if any."""
+    from taalcheck.report.coverage import missing_required
+
+    labels = {item.key: item.label for file in result.files for item in file.coverage}
+    missing = False
+    for file in result.files:
+        lacking = missing_required(file, settings.require)
+        if lacking:
+            missing = True
+            names = ", ".join(labels.get(key, key) for key in lacking)
+            sys.stderr.write(f"taalcheck: {file.path}: niet gevonden, vereist in de configuratie: {names}\n")
+    return missing
 
 
 @contextmanager

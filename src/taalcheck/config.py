@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from taalcheck.errors import ConfigError
-from taalcheck.model import Severity
+from taalcheck.model import COVERAGE_KEYS, Severity
 from taalcheck.settings import Settings
 
 if sys.version_info >= (3, 11):
@@ -18,7 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-KEYS = ("extend_lexicon", "disable", "severity", "min_severity", "allow", "model")
+KEYS = ("extend_lexicon", "disable", "severity", "min_severity", "allow", "model", "require")
 
 
 def find_config(start: Path) -> Path | None:
@@ -90,6 +90,12 @@ def load_config(path: Path) -> Settings:
         raise ConfigError(name, "moet de naam of map van een pipeline zijn", prefix + "model")
     if isinstance(model, str) and not model.startswith(("/", ".")) and (base / model).is_dir():
         model = str(base / model)
+    require = _strings(name, prefix + "require", data.get("require", []))
+    for key in require:
+        if key not in COVERAGE_KEYS:
+            raise ConfigError(
+                name, f"onbekend onderdeel '{key}' (kies uit: {', '.join(COVERAGE_KEYS)})", prefix + "require"
+            )
     return Settings(
         model=model,
         min_severity=_severity(name, prefix + "min_severity", data["min_severity"])
@@ -102,6 +108,7 @@ def load_config(path: Path) -> Settings:
         },
         allow=_strings(name, prefix + "allow", data.get("allow", [])),
         extend_lexicon=extend,
+        require=require,
         origin=name,
     )
 

@@ -100,6 +100,10 @@ class PositiveMatch:
     quoted: bool = False
 
 
+#: What a report that follows the principles holds (matching/coverage.py), by stable key.
+COVERAGE_KEYS = ("kind-zelf", "sterke-kanten", "verhaal-ouders", "voorgeschiedenis")
+
+
 @dataclass(frozen=True)
 class CoverageItem:
     """One thing a report that follows the principles holds ('het kind zelf'), and where it shows."""

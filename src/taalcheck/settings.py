@@ -17,5 +17,7 @@ class Settings:
     #: Organisation-approved wording: a finding whose passage is one of these terms is not reported.
     allow: tuple[str, ...] = ()
     extend_lexicon: tuple[Path, ...] = ()
+    #: Items of the 'In dit verslag' checklist a document must hold, else exit code 1 ("kind-zelf").
+    require: tuple[str, ...] = ()
     #: Where the settings came from (a config file), for messages.
     origin: str | None = None

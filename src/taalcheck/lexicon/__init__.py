@@ -30,10 +30,15 @@ class Lexicon:
 
     compiled: CompiledLexicon
     context_path: Path = field(default_factory=lambda: bundled_lexicon_dir() / "context.yaml")
+    #: Rules of analyses beyond word lists (e.g. who decides), registered by the engine: they are
+    #: explained, configured and reported like entries, but have no patterns.
+    analysis_entries: dict[str, Entry] = field(default_factory=dict)
 
     @property
     def entries(self) -> dict[str, Entry]:
-        return self.compiled.entries
+        if not self.analysis_entries:
+            return self.compiled.entries
+        return {**self.compiled.entries, **self.analysis_entries}
 
 
 def _cache_path(files: list[Path]) -> Path | None:

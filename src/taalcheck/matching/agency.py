@@ -124,7 +124,9 @@ def load_agency_rules(path: Path = DATA) -> AgencyRules:
         for form in raw.get("forms", ()):
             forms[fold(form)] = verb
     words = sorted({*participles, *forms, "men"}, key=len, reverse=True)
-    prefilter = re.compile(r"(?<!\w)(?:" + "|".join(_loose(word) for word in words) + r")(?!\w)", re.IGNORECASE)
+    prefilter = re.compile(
+        r"(?<!\w)(?:" + "|".join(_loose(word) for word in words) + r")(?!\w)", re.IGNORECASE
+    )
     return AgencyRules(
         entry=entry,
         participles=participles,
@@ -216,17 +218,18 @@ def _construction(rules: AgencyRules, sentence: _Sentence, index: int) -> Hidden
     return HiddenDecision(tuple(spans), verb.verb, kind)
 
 
-def _names_actor(
-    rules: AgencyRules, sentence: _Sentence, index: int, previous: list[Token] | None
-) -> bool:
+def _names_actor(rules: AgencyRules, sentence: _Sentence, index: int, previous: list[Token] | None) -> bool:
     """Does the sentence (or the one before) say who decides?"""
     tokens, clauses = sentence.tokens, sentence.clauses
     if any(token.norm == "door" for token in tokens):
         return True
     clause = clauses[index]
     first_verb = min(
-        (i for i, c in enumerate(clauses) if c == clause and (tokens[i].norm in rules.worden
-         or tokens[i].norm in rules.zijn or i == index)),
+        (
+            i
+            for i, c in enumerate(clauses)
+            if c == clause and (tokens[i].norm in rules.worden or tokens[i].norm in rules.zijn or i == index)
+        ),
         default=index,
     )
     for position in _actor_positions(rules, tokens):

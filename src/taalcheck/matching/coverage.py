@@ -21,8 +21,23 @@ from taalcheck.language.text import iter_blocks, iter_sentences
 from taalcheck.model import CoverageItem
 
 DATA = Path(__file__).resolve().parent / "data" / "coverage.yaml"
-_PRONOUNS = ("ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we", "jullie", "het", "de", "een", "dit", "dat")
-KEYS = ("kind-zelf", "sterke-kanten", "verhaal-ouders", "voorgeschiedenis")
+_PRONOUNS = (
+    "ik",
+    "jij",
+    "je",
+    "u",
+    "hij",
+    "zij",
+    "ze",
+    "wij",
+    "we",
+    "jullie",
+    "het",
+    "de",
+    "een",
+    "dit",
+    "dat",
+)
 
 
 @dataclass(frozen=True)
@@ -122,16 +137,22 @@ def _compiled(
     rules: CoverageRules, names: tuple[str, ...], adults: tuple[str, ...]
 ) -> dict[str, tuple[tuple[re.Pattern[str], ...], ...]]:
     """Per item: its cue patterns, then one tuple per `all_of` group, with the names filled in."""
-    child = _alternation((*rules.children, *names))
-    parent = _alternation((*rules.parents, *adults))
-    person = _alternation((*rules.parents, *rules.network, *rules.children, *names, *adults))
+    age = r"(?:\s*\(\s*\d{1,2}(?:\s*jaar)?\s*\))?"  # 'Noa (8 jaar) vertelt'
+    child = _alternation((*rules.children, *names)) + age
+    parent = _alternation((*rules.parents, *adults)) + age
+    person = _alternation((*rules.parents, *rules.network, *rules.children, *names, *adults)) + age
     adverb = _alternation(rules.adverbs)
     name = _alternation(names) if names else "(?!)"
     not_a_name = _alternation((*rules.parents, *rules.network, *_PRONOUNS))
     anyname = rf"(?-i:(?!(?i:{not_a_name})\b)[A-Z][a-zà-ÿ]+)"
 
     def fill(pattern: str) -> re.Pattern[str]:
-        filled = pattern.replace(" ", r"\s+").replace("{child}", child).replace("{parent}", parent).replace("{person}", person)
+        filled = (
+            pattern.replace(" ", r"\s+")
+            .replace("{child}", child)
+            .replace("{parent}", parent)
+            .replace("{person}", person)
+        )
         filled = filled.replace("{adv}", adverb).replace("{name}", name).replace("{anyname}", anyname)
         return re.compile(filled, re.IGNORECASE)
 
@@ -159,9 +180,7 @@ def _question(template: str, names: list[str], parent: str | None = None) -> str
     return template.replace("{kind}", kind).replace("{laat}", laat).replace("{ouder}", parent or "")
 
 
-def find_coverage(
-    rules: CoverageRules, text: str, segments: Iterable[tuple[int, int]]
-) -> list[CoverageItem]:
+def find_coverage(rules: CoverageRules, text: str, segments: Iterable[tuple[int, int]]) -> list[CoverageItem]:
     """Which of the four items the text holds, with the sentences that show each."""
     segments = list(segments)
     sentences = _sentences(text, segments)

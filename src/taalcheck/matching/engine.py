@@ -10,6 +10,7 @@ identical findings (tested, and checked in the benchmark).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,8 @@ from taalcheck.language.normalize import squeeze
 from taalcheck.language.pipeline import DutchPipeline, describe_pipeline, load_pipeline
 from taalcheck.language.text import Token, count_words, iter_blocks, iter_sentences, tokenize
 from taalcheck.lexicon import Lexicon
+from taalcheck.lexicon.model import Entry
+from taalcheck.matching.agency import find_hidden_decisions, load_agency_rules
 from taalcheck.matching.context import (
     ContextRule,
     Passage,
@@ -28,6 +31,7 @@ from taalcheck.matching.context import (
     load_context_rules,
     quote_spans,
 )
+from taalcheck.matching.coverage import find_coverage, load_coverage_rules
 from taalcheck.matching.matcher import RawMatch, clause_ids, match_sentence, particle_looks_separated
 from taalcheck.matching.policy import Policy
 from taalcheck.matching.suppression import apply_suppressions, mask_comments
@@ -53,6 +57,8 @@ class Checker:
         self.exhaustive = exhaustive
         self.pipeline_choice = describe_pipeline(self.settings.model)
         self._pipeline: DutchPipeline | None = None
+        self.agency = load_agency_rules()
+        lexicon.analysis_entries.setdefault(self.agency.entry.id, self.agency.entry)
 
     @property
     def pipeline(self) -> DutchPipeline:
@@ -143,12 +149,15 @@ class Checker:
                         if entry.kind == "trust":
                             positives.append(_positive(match, passage))
                             continue
-                        finding, is_silenced = self._finding(document, segment, match, passage)
+                        finding, is_silenced = self._finding(document, segment, entry, match.spans, passage)
                         (silenced if is_silenced else findings).append(finding)
+        for finding, is_silenced in self._who_decides(document, text, legal_document):
+            (silenced if is_silenced else findings).append(finding)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         findings, notices, suppressed = apply_suppressions(document.text, findings, self.lexicon.entries)
         silenced.extend(suppressed)
-        balance = _balance(words, findings, positives)  # before the view filter: min_severity
+        # The balance counts word-list findings, before the view filter (min_severity).
+        balance = _balance(words, [f for f in findings if f.rule != self.agency.entry.id], positives)
         return FileResult(
             path=document.path,
             findings=self.policy.visible(findings),
@@ -157,16 +166,46 @@ class Checker:
             balance=balance,
             document=document,
             notices=notices,
+            coverage=find_coverage(
+                load_coverage_rules(), text, [(s.start, s.end) for s in document.segments]
+            ),
         )
 
+    def _who_decides(
+        self, document: Document, text: str, legal_document: Callable[[], bool]
+    ) -> list[tuple[Finding, bool]]:
+        """Decisions written without an actor (matching/agency.py), as hint findings."""
+        found = []
+        for segment in document.segments:
+            for block in iter_blocks(text, segment.start, segment.end):
+                if not self.agency.prefilter.search(text, *block):
+                    continue
+                quotes = quote_spans(text, *block, self.context_rules)
+                for decision in find_hidden_decisions(self.agency, text, block, quotes, self._parse):
+                    sentence = next(s for s in iter_sentences(text, *block) if s[0] <= decision.start < s[1])
+                    passage = Passage(text, sentence, block, quotes, legal_document)
+                    found.append(self._finding(document, segment, self.agency.entry, decision.spans, passage))
+        return found
+
+    def _parse(self, tokens: list[Token]) -> Any:
+        """The parse of a sentence for the who-decides analysis, or None without a parser."""
+        if self.pipeline_choice.is_blank or not self.pipeline.has_parser:
+            return None
+        start, end = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
+        return self._analysed(_Sentence(start, end, tokens))
+
     def _finding(
-        self, document: Document, segment: Segment, match: RawMatch, passage: Passage
+        self,
+        document: Document,
+        segment: Segment,
+        entry: Entry,
+        spans: tuple[tuple[int, int], ...],
+        passage: Passage,
     ) -> tuple[Finding, bool]:
-        """The finding for a match, and whether context or configuration silences it."""
-        entry = match.compiled.entry
+        """The finding for a match of `entry`, and whether context or configuration silences it."""
         severity = self.policy.severity(entry)
-        verdict = apply_context(self.context_rules, severity, entry.tags, match.spans, passage)
-        start, end = match.spans[0][0], match.spans[-1][1]
+        verdict = apply_context(self.context_rules, severity, entry.tags, spans, passage)
+        start, end = spans[0][0], spans[-1][1]
         line, column = document.line_column(start)
         end_line, end_column = document.line_column(end)
         location = segment.location
@@ -184,7 +223,7 @@ class Checker:
             principle=entry.principle,
             start=start,
             end=end,
-            spans=match.spans,
+            spans=spans,
             line=line,
             column=column,
             end_line=end_line,

@@ -14,13 +14,16 @@ def render_explain(entry: Entry, console: Console) -> None:
     console.print(Text(f"Ernst: {entry.severity.label} · Principe: {PRINCIPLES[entry.principle]}"))
     console.print()
     console.print(Text("Wat het aanwijst", style="bold"))
-    patterns = ", ".join(entry.patterns)
-    console.print(
-        Text(
-            f"Formuleringen als '{entry.term}', ook verbogen, gespeld met of zonder koppelteken, in "
-            f"samenstellingen en met gescheiden werkwoorden (patronen: {patterns})."
+    if entry.patterns:
+        patterns = ", ".join(entry.patterns)
+        console.print(
+            Text(
+                f"Formuleringen als '{entry.term}', ook verbogen, gespeld met of zonder koppelteken, in "
+                f"samenstellingen en met gescheiden werkwoorden (patronen: {patterns})."
+            )
         )
-    )
+    elif entry.note:  # an analysis beyond word lists (who decides) describes what it looks for
+        console.print(Text(entry.note))
     if entry.exclude:
         console.print(Text(f"Niet bij: {', '.join(entry.exclude)}."))
     console.print()

@@ -229,6 +229,8 @@ def document_section(file: FileResult, index: int, entries: Mapping[str, Entry])
             '<p class="by-principle">Controle-formuleringen per principe: '
             f"{principle_counts(file.balance.by_principle)}</p>"
         )
+    if file.coverage:
+        parts.append(coverage_checklist(file))
     if file.notices:
         parts.append(
             '<div class="notices"><strong>Let op:</strong><ul>'
@@ -250,6 +252,21 @@ def document_section(file: FileResult, index: int, entries: Mapping[str, Entry])
         parts.append(notes_block)
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def coverage_checklist(file: FileResult) -> str:
+    """'In dit verslag': what the report holds, with a question where something is missing."""
+    from taalcheck.report.coverage import status
+
+    items = []
+    for item in file.coverage:
+        mark = "✓" if item.present else "?"
+        question = f'<br><span class="question">{esc(item.question)}</span>' if item.question else ""
+        items.append(
+            f'<li class="{"present" if item.present else "missing"}"><span class="mark" aria-hidden="true">'
+            f"{mark}</span> <strong>{esc(item.label)}</strong>: {esc(status(file, item))}{question}</li>"
+        )
+    return f'<div class="coverage"><h3>In dit verslag</h3><ul>{"".join(items)}</ul></div>'
 
 
 def legend(result: CheckResult) -> str:
@@ -350,6 +367,13 @@ h3{font-size:1.1rem;margin:0 0 .5rem}
 .notices ul{margin:.2rem 0}
 .balance{font-size:1.1rem;margin:.25rem 0}
 .counts{margin:.25rem 0;font-weight:600}
+.coverage{margin:.5rem 0 1rem}
+.coverage h3{margin:.25rem 0}
+.coverage ul{list-style:none;margin:0;padding:0}
+.coverage li{margin:.15rem 0}
+.coverage .mark{display:inline-block;width:1.2em;font-weight:700}
+.coverage .missing .mark{color:#8a5a00}
+.coverage .question{margin-left:1.2em;color:#444;font-style:italic}
 .none,.no-text{color:#555}
 """
 

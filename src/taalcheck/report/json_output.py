@@ -57,6 +57,10 @@ def file_dict(file: FileResult) -> dict[str, Any]:
     }
     if file.notices:
         data["notices"] = list(file.notices)
+    if file.coverage:
+        from taalcheck.report.coverage import coverage_dict
+
+        data["coverage"] = coverage_dict(file)
     return data
 
 

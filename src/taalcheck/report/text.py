@@ -112,3 +112,19 @@ def render_text(
     console.print(Text(summary_line(result), style="bold"))
     if show_balance:
         console.print(Text(balance_line(result.balance())))
+        _checklist(console, result)
+
+
+def _checklist(console: Console, result: CheckResult) -> None:
+    """'In dit verslag': the whole checklist for one document, one line per document for several."""
+    from taalcheck.report.coverage import checklist_lines
+
+    files = [file for file in result.files if file.coverage]
+    if len(files) == 1:
+        console.print(Text("In dit verslag:"))
+        for line in checklist_lines(files[0]):
+            console.print(Text(f"  {line}"))
+        return
+    for file in files:
+        parts = [f"{item.label} {len(item.passages) or '–'}" for item in file.coverage]
+        console.print(Text(f"{file.path}: in dit verslag: {' · '.join(parts)}", style="dim"))
