@@ -158,3 +158,17 @@ def test_the_checklist_changes_the_exit_code_only_when_required(tmp_path):
     wrong = _cli("check", "met.txt", "--model", "blank", cwd=tmp_path)
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
     assert "onbekend onderdeel 'kind'" in wrong.stderr
+
+
+def test_the_web_page_shows_the_checklist():
+    from starlette.testclient import TestClient
+
+    from taalcheck import web
+
+    app = web.create_app(Settings(model="blank"), names=("testserver",), warm_up=False)
+    with TestClient(app) as client:
+        response = client.post("/controleren", data={"tekst": "Noa (8 jaar) vertelt dat zij oma mist."})
+    assert response.status_code == 200
+    assert "In dit verslag" in response.text
+    assert "het kind zelf</strong>: 1 passage (regel 1)" in response.text
+    assert "Hoe kijken de ouders zelf naar de situatie" in response.text

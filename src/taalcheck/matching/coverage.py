@@ -139,7 +139,8 @@ def _compiled(
     """Per item: its cue patterns, then one tuple per `all_of` group, with the names filled in."""
     age = r"(?:\s*\(\s*\d{1,2}(?:\s*jaar)?\s*\))?"  # 'Noa (8 jaar) vertelt'
     child = _alternation((*rules.children, *names)) + age
-    parent = _alternation((*rules.parents, *adults)) + age
+    named = r"(?:\s+(?-i:[A-Z][a-zà-ÿ]+))?"  # 'vader Boris erkent'
+    parent = _alternation((*rules.parents, *adults)) + named + age
     person = _alternation((*rules.parents, *rules.network, *rules.children, *names, *adults)) + age
     adverb = _alternation(rules.adverbs)
     name = _alternation(names) if names else "(?!)"

@@ -35,7 +35,7 @@ from taalcheck.matching.coverage import find_coverage, load_coverage_rules
 from taalcheck.matching.matcher import RawMatch, clause_ids, match_sentence, particle_looks_separated
 from taalcheck.matching.policy import Policy
 from taalcheck.matching.suppression import apply_suppressions, mask_comments
-from taalcheck.model import Balance, FileResult, Finding, PositiveMatch
+from taalcheck.model import Balance, CoverageItem, FileResult, Finding, PositiveMatch
 from taalcheck.settings import Settings
 
 
@@ -166,10 +166,12 @@ class Checker:
             balance=balance,
             document=document,
             notices=notices,
-            coverage=find_coverage(
-                load_coverage_rules(), text, [(s.start, s.end) for s in document.segments]
-            ),
+            coverage=self._coverage(document, text),
         )
+
+    def _coverage(self, document: Document, text: str) -> list[CoverageItem]:
+        """What the report holds (matching/coverage.py): the 'In dit verslag' checklist."""
+        return find_coverage(load_coverage_rules(), text, [(s.start, s.end) for s in document.segments])
 
     def _who_decides(
         self, document: Document, text: str, legal_document: Callable[[], bool]
