@@ -33,7 +33,7 @@ from taalcheck.lexicon import Lexicon, load_lexicon
 from taalcheck.lexicon.examples import ExampleFailure, run_examples
 from taalcheck.lexicon.loader import bundled_lexicon_files, load_file
 from taalcheck.lexicon.model import Entry
-from taalcheck.matching.engine import Checker
+from taalcheck.matching.engine import Checker, register_analyses
 from taalcheck.model import CheckResult, FileResult, Finding
 from taalcheck.settings import Settings
 
@@ -46,7 +46,7 @@ STDIN = "-"
 
 @lru_cache(maxsize=8)
 def _lexicon(extra: tuple[Path, ...]) -> Lexicon:
-    return load_lexicon(extra)
+    return register_analyses(load_lexicon(extra))
 
 
 def make_checker(settings: Settings | None = None, exhaustive: bool = False) -> Checker:

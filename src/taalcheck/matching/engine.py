@@ -39,6 +39,13 @@ from taalcheck.model import Balance, CoverageItem, FileResult, Finding, Positive
 from taalcheck.settings import Settings
 
 
+def register_analyses(lexicon: Lexicon) -> Lexicon:
+    """Add the rules of the analyses beyond word lists (who decides) to the lexicon's entries."""
+    entry = load_agency_rules().entry
+    lexicon.analysis_entries.setdefault(entry.id, entry)
+    return lexicon
+
+
 @dataclass
 class _Sentence:
     start: int
@@ -58,7 +65,7 @@ class Checker:
         self.pipeline_choice = describe_pipeline(self.settings.model)
         self._pipeline: DutchPipeline | None = None
         self.agency = load_agency_rules()
-        lexicon.analysis_entries.setdefault(self.agency.entry.id, self.agency.entry)
+        register_analyses(lexicon)
 
     @property
     def pipeline(self) -> DutchPipeline:
