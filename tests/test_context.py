@@ -17,9 +17,9 @@ def silenced_rules(result):
 def test_quotation_of_someone_else_is_at_most_a_hint(check):
     finding = only(check('Vader zei: "Dit is een vechtscheiding en dat blijft zo."'), "vechtscheiding")
     assert finding.severity == Severity.HINT and finding.mention
-    assert "lager: citaat" in finding.context
+    assert "lager: citaat van vader" in finding.context
     finding = only(check("Moeder schreef: het is een vechtscheiding en niemand helpt."), "vechtscheiding")
-    assert finding.severity == Severity.HINT and "lager: citaat" in finding.context
+    assert finding.severity == Severity.HINT and "lager: citaat van moeder" in finding.context
 
 
 def test_authors_own_words_after_a_quote_are_not_lowered(check):
@@ -44,7 +44,7 @@ def test_apostrophe_of_a_plural_is_not_a_quotation(check):
 
 def test_rejection_by_the_writer(check):
     finding = only(check("Wij kiezen bewust niet voor escalatiebeheersing."), "escalatiebeheersing")
-    assert finding.severity == Severity.HINT and "lager: de schrijver wijst de term af" in finding.context
+    assert finding.severity == Severity.HINT and "lager: de schrijver wijst dit af" in finding.context
     finding = only(check("Er is geen sprake van een vechtscheiding."), "vechtscheiding")
     assert finding.severity == Severity.HINT
 
@@ -98,7 +98,7 @@ def test_safety_cues_lower_enforcement_wording(check):
 
 
 def test_safety_cues_leave_other_wording_alone(check):
-    finding = only(check("Bij acuut gevaar spreekt de school van een vechtscheiding."), "vechtscheiding")
+    finding = only(check("Bij acuut gevaar blijft het een vechtscheiding."), "vechtscheiding")
     assert finding.severity == Severity.WARNING
     finding = only(check("Vader legt sancties op omdat hij boos is."), "sancties-opleggen")
     assert finding.severity == Severity.WARNING
@@ -138,6 +138,6 @@ def test_geen_directly_before_the_term(check):
     assert only(check("Er is geen vechtscheiding."), "vechtscheiding").severity == Severity.HINT
     # 'geen' further away says something else
     assert (
-        only(check("Geen van beide ouders noemt het een vechtscheiding."), "vechtscheiding").severity
+        only(check("Geen van beide ouders ziet dat dit een vechtscheiding is."), "vechtscheiding").severity
         == Severity.WARNING
     )

@@ -97,7 +97,9 @@ class PositiveMatch:
     principle: str
     start: int
     end: int
+    #: True when context (a quote, a negation, someone else's words) means it does not count.
     quoted: bool = False
+    context: tuple[str, ...] = ()
 
 
 #: What a report that follows the principles holds (matching/coverage.py), by stable key.

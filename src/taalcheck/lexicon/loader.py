@@ -13,7 +13,15 @@ from taalcheck.model import PRINCIPLES, Severity
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _COMPOUND_MODES = ("both", "head", "first", "none")
-_TAGS = ("legal-term", "legal-sense", "enforcement")
+_TAGS = (
+    "legal-term",
+    "legal-sense",
+    "legal-measure",
+    "enforcement",
+    "monitoring",
+    "intervention",
+    "negation-in-term",
+)
 _KINDS = ("control", "trust")
 
 _REQUIRED = {

@@ -1,7 +1,10 @@
-"""Context rules, loaded from `context.yaml`: quotations, mentions, rejections, legal and safety cues.
+"""Context: who says it, whether it is negated, and what it means here.
 
-Each rule looks at the sentence, its block (paragraph) or the whole document and changes the
-severity of a match; every change is recorded as a short Dutch note on the finding.
+Each rule kind of `taalcheck.lexicon.context_rules` has one evaluator below. An evaluator looks at
+the sentence's words and clauses (word order first; the parse of the Dutch pipeline only where word
+order does not decide), at the paragraph, or at the sentence before, and says whether the rule hits
+a match; a hit changes the severity and leaves a short Dutch note on the finding ("lager: woorden
+van vader"), or drops the finding with its note.
 """
 
 from __future__ import annotations
@@ -9,37 +12,73 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
-from taalcheck.errors import LexiconError
+from taalcheck.language.text import Token
+from taalcheck.lexicon.context_rules import (
+    AttributionRule,
+    ContextRule,
+    DefinitionRule,
+    Effect,
+    LegalActRule,
+    LegalMeasureRule,
+    LegalRegisterRule,
+    MentionRule,
+    NameRule,
+    NegationRule,
+    QuotationRule,
+    RejectionRule,
+    SafetyRule,
+    ScareQuotesRule,
+    SenseRule,
+    TechnicalRule,
+)
+from taalcheck.lexicon.morphology import finite_forms, verb_participles
+from taalcheck.matching import quotes as quote_marks
 from taalcheck.model import Severity
 
-_KINDS = ("quotation", "scare-quotes", "mention", "rejection", "legal", "legal-register", "safety", "name")
-_QUOTE_PAIRS = re.compile(
-    r"“[^”\n]{1,400}”|„[^”“\n]{1,400}[”“]|\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»|‘[^’\n]{1,400}’"
-    r"|(?<![\w])'(?=\w)[^'\n]{1,400}?(?<=[\w.!?])'(?!\w)"
-)
-_OPENING_QUOTES = "\"“„«‘'"
 _SENTENCE_END = re.compile(r"[.!?][\"”’»']?(?=\s|$)")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,(?=\s)")
+_OPENING_QUOTES = "\"“„«‘'`"
+_CITATION_YEAR = re.compile(r"\((?:19|20)\d\d[a-z]?\)[.:,]?\s*$")
+_NAME_BREAKERS = frozenset(".:;!?\"“”‘’'(•–-*#|")
+_DETERMINERS = frozenset("de het een deze die dit dat zijn haar hun onze ons mijn uw".split())
+_THIRD_PERSON = frozenset("hij zij ze".split())
 
 
 @dataclass(frozen=True)
-class ContextRule:
-    id: str
-    kind: str
-    note: str
-    cues: tuple[re.Pattern[str], ...] = ()
-    applies_to: tuple[str, ...] = ()
-    mention: bool = False
-    max_severity: Severity | None = None
-    lower: int = 0
-    silence: bool = False
-    window: int = 3
-    max_words: int = 4
-    min_distinct: int = 1
-    scope: str = "sentence"
+class Passage:
+    """Where a match sits: its sentence (with words and clauses), paragraph and the sentence before."""
+
+    text: str
+    sentence: tuple[int, int]
+    block: tuple[int, int]
+    quotes: tuple[tuple[int, int], ...]
+    tokens: tuple[Token, ...] = ()
+    clauses: tuple[int, ...] = ()
+    #: The two sentences before, in the same paragraph.
+    previous: tuple[int, int] | None = None
+    #: Whether the paragraph reads as a court decision (computed on first use).
+    legal_block: Callable[[], bool] = lambda: False
+    #: The pipeline's parse of the sentence's tokens, or None without a parser (on first use).
+    parse: Callable[[], Any] = lambda: None
+
+
+@dataclass(frozen=True)
+class Site:
+    """The match being judged: its character spans and its token positions in the sentence."""
+
+    spans: tuple[tuple[int, int], ...]
+    tokens: tuple[int, ...]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
 
 
 @dataclass
@@ -50,167 +89,457 @@ class Verdict:
     mention: bool = False
     silenced: bool = False
     notes: list[str] = field(default_factory=list)
+    #: Ids of the rules that hit.
+    rules: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Passage:
-    """Where a match sits: sentence and block offsets in the analysis text."""
-
-    text: str
-    sentence: tuple[int, int]
-    block: tuple[int, int]
-    quotes: tuple[tuple[int, int], ...]
-    #: Whether the whole document reads as a legal text (computed on first use).
-    legal_document: Callable[[], bool]
+#: An evaluator returns None (no hit) or the note to show (the rule's note, possibly filled in).
+Evaluator = Callable[[Any, Site, Passage], "str | tuple[str, Effect] | None"]
 
 
-def _compile(path: str, rule_id: str, patterns: Any) -> tuple[re.Pattern[str], ...]:
-    if not isinstance(patterns, list):
-        raise LexiconError(path, "moet een lijst met patronen zijn", rule_id, "cues")
-    compiled = []
-    for pattern in patterns:
-        try:
-            compiled.append(re.compile(str(pattern), re.IGNORECASE))
-        except re.error as error:
-            raise LexiconError(path, f"ongeldig patroon '{pattern}': {error}", rule_id, "cues") from None
-    return tuple(compiled)
+# -- quotes -------------------------------------------------------------------------------
 
 
-def load_context_rules(path: Path) -> list[ContextRule]:
-    """Read and validate the context rules file."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError:
-        raise LexiconError(str(path), "contextregels niet gevonden of niet leesbaar") from None
-    except yaml.YAMLError:
-        raise LexiconError(str(path), "ongeldige YAML") from None
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise LexiconError(str(path), "verwacht een mapping met de sleutel 'rules'")
-    rules = []
-    for raw in data["rules"]:
-        rule_id = str(raw.get("id", "?")) if isinstance(raw, dict) else "?"
-        if not isinstance(raw, dict) or raw.get("kind") not in _KINDS:
-            raise LexiconError(str(path), f"onbekende soort (kies uit: {', '.join(_KINDS)})", rule_id, "kind")
-        effect = raw.get("effect", {})
-        cues = _compile(str(path), rule_id, raw.get("cues", []) + raw.get("speech_cues", []))
-        rules.append(
-            ContextRule(
-                id=rule_id,
-                kind=raw["kind"],
-                note=str(raw.get("note", rule_id)),
-                cues=cues,
-                applies_to=tuple(raw.get("applies_to", ())),
-                mention=bool(raw.get("mention", False)),
-                max_severity=Severity.parse(effect["max_severity"]) if "max_severity" in effect else None,
-                lower=int(effect.get("lower", 0)),
-                silence=bool(effect.get("silence", False)),
-                window=int(raw.get("window", 3)),
-                max_words=int(raw.get("max_words", 4)),
-                min_distinct=int(raw.get("min_distinct", 1)),
-                scope=str(raw.get("scope", "sentence")),
-            )
-        )
-    return rules
-
-
-def quote_spans(text: str, start: int, end: int, rules: list[ContextRule]) -> tuple[tuple[int, int], ...]:
-    """Quoted stretches in a block: quotation marks, and speech after 'zei:' up to the sentence end."""
-    spans = [(match.start() + 1, match.end() - 1) for match in _QUOTE_PAIRS.finditer(text, start, end)]
+def block_quotes(text: str, start: int, end: int, rules: list[ContextRule]) -> tuple[tuple[int, int], ...]:
+    """Quoted stretches in a paragraph: quotation marks of every style, and speech after 'zei:'."""
+    spans = quote_marks.quote_spans(text, start, end)
     for rule in rules:
-        if rule.kind != "quotation":
+        if not isinstance(rule, QuotationRule):
             continue
-        for cue in rule.cues:
-            for match in cue.finditer(text, start, end):
-                following = text[match.end() : end].lstrip()
+        for cue in rule.speech_cues:
+            for found in cue.finditer(text, start, end):
+                following = text[found.end() : end].lstrip()
                 if following[:1] in _OPENING_QUOTES:
                     continue  # the quotation marks themselves delimit the quote
-                sentence_end = _SENTENCE_END.search(text, match.end(), end)
-                spans.append((match.end(), sentence_end.end() if sentence_end else end))
+                sentence_end = _SENTENCE_END.search(text, found.end(), end)
+                spans.append((found.end(), sentence_end.end() if sentence_end else end))
     return tuple(sorted(spans))
 
 
-def is_legal_document(text: str, rules: list[ContextRule]) -> bool:
-    """Does the document read as a court decision or other legal text?"""
+def _words_in(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _innermost_quote(site: Site, passage: Passage) -> tuple[int, int] | None:
+    inside = [(qs, qe) for qs, qe in passage.quotes if qs <= site.start and site.end <= qe]
+    return min(inside, key=lambda span: span[1] - span[0]) if inside else None
+
+
+def _quotation(rule: QuotationRule, site: Site, passage: Passage) -> str | None:
+    quote = _innermost_quote(site, passage)
+    if quote is None or _words_in(passage.text[quote[0] : quote[1]]) <= rule.max_words:
+        return None
+    speaker = _quote_speaker(passage, quote[0])
+    return f"{rule.note} van {speaker}" if speaker else rule.note
+
+
+def _scare_quotes(rule: ScareQuotesRule, site: Site, passage: Passage) -> str | None:
+    quote = _innermost_quote(site, passage)
+    if quote is None or _words_in(passage.text[quote[0] : quote[1]]) > rule.max_words:
+        return None
+    return rule.note
+
+
+_SPEAKER_BEFORE_QUOTE = re.compile(
+    r"\b(vader|moeder|(?:de )?ouders|oma|opa|het kind|[A-Z][a-zë]+)\s+"
+    r"(?:zegt|zei|vertelt|vertelde|schrijft|schreef|antwoordt|antwoordde|roept|riep|verklaart|verklaarde)"
+    r"(?:\s+\w+){0,3}\s*:?\s*$"
+)
+
+
+def _quote_speaker(passage: Passage, quote_start: int) -> str | None:
+    """'Moeder zegt: “...”' -> 'moeder' (only for people named right before the quote)."""
+    before = passage.text[max(passage.block[0], quote_start - 80) : quote_start - 1]
+    found = _SPEAKER_BEFORE_QUOTE.search(before)
+    if not found:
+        return None
+    speaker = found.group(1)
+    if speaker.lower() in _PRONOUNS:
+        return None
+    return speaker if speaker[0].isupper() and speaker.lower() not in _PEOPLE_WORDS else speaker.lower()
+
+
+_PEOPLE_WORDS = frozenset("vader moeder ouders oma opa".split())
+_PRONOUNS = frozenset("ik jij je u hij zij ze wij we jullie het men dat dit".split())
+
+
+# -- mentions, definitions, names ---------------------------------------------------------
+
+
+def _cue_before(cues: tuple[re.Pattern[str], ...], before: str, window: int) -> bool:
+    for cue in cues:
+        for found in cue.finditer(before):
+            if _words_in(before[found.end() :]) <= window:
+                return True
+    return False
+
+
+def _mention(rule: MentionRule, site: Site, passage: Passage) -> str | None:
+    before = passage.text[passage.sentence[0] : site.start]
+    return rule.note if _cue_before(rule.cues, before, rule.window) else None
+
+
+def _definition(rule: DefinitionRule, site: Site, passage: Passage) -> str | None:
+    """'Drang is dreigen met ...': subject without article, copula, then a verb as noun."""
+    tokens = passage.tokens
+    words = [i for i, token in enumerate(tokens) if token.is_word]
+    if len(words) < 3 or words[0] in site.tokens:
+        return None
+    subject, copula = tokens[words[0]], tokens[words[1]]
+    if not subject.text[:1].isupper() or subject.norm in _DETERMINERS or copula.norm not in rule.copulas:
+        return None
+    predicate = [i for i in words[2:] if tokens[i].norm not in ("het", "een")]
+    if not predicate or min(site.tokens) < predicate[0]:
+        return None
+    return rule.note if tokens[predicate[0]].norm.endswith("en") else None
+
+
+def _name(rule: NameRule, site: Site, passage: Passage) -> str | None:
+    text, (s_start, s_end) = passage.text, passage.sentence
+    for cue in rule.cues:
+        for found in cue.finditer(text, s_start, s_end):
+            if found.start() <= site.start and site.end <= found.end():
+                return rule.note
+    if rule.citations and _CITATION_YEAR.search(text[max(passage.block[0], s_start - 12) : s_start]):
+        return rule.note  # the title of a cited publication: 'Auteur (2016). Titel.'
+    if rule.capitalised and _in_capitalised_name(site, passage):
+        return rule.note
+    return None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_word and token.text[:1].isupper()
+
+
+def _in_capitalised_name(site: Site, passage: Passage) -> bool:
+    """'Licht Instrument Risicotaxatie Kindveiligheid': capitalised words mid-sentence are a name."""
+    tokens = passage.tokens
+    first, last = min(site.tokens), max(site.tokens)
+    if not _capitalised(tokens[first]) or tokens[first].text.isupper():
+        return False
+
+    def starts_sentence(index: int) -> bool:
+        previous = index - 1
+        return previous < 0 or tokens[previous].text in _NAME_BREAKERS
+
+    neighbours = [index for index in (first - 1, last + 1) if 0 <= index < len(tokens)]
+    capital_neighbours = [
+        index
+        for index in neighbours
+        if _capitalised(tokens[index])
+        and not starts_sentence(index)
+        and tokens[index].norm not in _DETERMINERS
+    ]
+    if not capital_neighbours:
+        return False
+    if starts_sentence(first):
+        # At the start of a sentence or heading, only a following capitalised word shows the name.
+        return any(index > last and not tokens[index].text.isupper() for index in capital_neighbours)
+    return True
+
+
+def _technical(rule: TechnicalRule | SenseRule, site: Site, passage: Passage) -> str | None:
+    text = passage.text
+    for cue in rule.cues:
+        for found in cue.finditer(text, passage.sentence[0], passage.sentence[1]):
+            if found.start() <= site.start and site.end <= found.end():
+                return rule.note
+    return None
+
+
+# -- rejection and negation ---------------------------------------------------------------
+
+
+def _rejection(rule: RejectionRule, site: Site, passage: Passage) -> str | None:
+    before = passage.text[passage.sentence[0] : site.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    return rule.note if _cue_before(rule.cues, before, rule.window) else None
+
+
+def _negation(rule: NegationRule, site: Site, passage: Passage) -> str | None:
+    tokens, clauses = passage.tokens, passage.clauses
+    if not tokens or not site.tokens:
+        return None
+    first, last = min(site.tokens), max(site.tokens)
+    clause = clauses[first]
+    members = [i for i, c in enumerate(clauses) if c == clause]
+    if any(tokens[i].norm in rule.compliance for i in members if tokens[i].is_word):
+        return None  # 'de ouders laten zich niet sturen' is about the parents, not a rejection
+    negators = [
+        i for i in members if i not in site.tokens and tokens[i].is_word and tokens[i].norm in rule.negators
+    ]
+    if len(negators) > 1 or any(tokens[i].norm in ("niets", "niemand") for i in members):
+        return None  # two negations ('zonder X verandert er niets') affirm
+    for index in negators:
+        token = tokens[index]
+        if _not_negating(rule, tokens, index):
+            continue
+        if first < index < last:
+            return rule.note  # inside the action: 'wij dwingen de omgang niet af'
+        if index < first:
+            between = [i for i in range(index + 1, first) if tokens[i].is_word]
+            if len(between) <= rule.window or (token.norm == "zonder" and len(between) <= 6):
+                return rule.note
+            if _negates_by_parse(passage, index, site):
+                return rule.note
+        elif _negated_predicate(rule, tokens, members, index):
+            return rule.note  # 'sancties zijn hier niet nodig'
+        elif _negates_by_parse(passage, index, site):
+            return rule.note
+    # 'Het is niet nodig om sancties op te leggen', 'wij willen niet dat de omgang wordt afgedwongen'
+    if members and tokens[members[0]].norm in ("om", "dat") and clause > 0:
+        matrix = [i for i, c in enumerate(clauses) if c == clause - 1 and tokens[i].is_word]
+        for position, index in enumerate(matrix):
+            if tokens[index].norm not in rule.negators or _not_negating(rule, tokens, index):
+                continue
+            rest = [tokens[i].norm for i in matrix[position + 1 :]]
+            if not rest or any(word in rule.predicates for word in rest[:4]):
+                return rule.note
+    return None
+
+
+def _not_negating(rule: NegationRule, tokens: tuple[Token, ...], index: int) -> bool:
+    following = next((t.norm for t in tokens[index + 1 :] if t.is_word), "")
+    return (tokens[index].norm, following) in rule.not_negating
+
+
+def _negated_predicate(rule: NegationRule, tokens: tuple[Token, ...], members: list[int], index: int) -> bool:
+    after = [tokens[i].norm for i in members if i > index and tokens[i].is_word][:3]
+    return any(word in rule.predicates for word in after)
+
+
+def _negates_by_parse(passage: Passage, negator: int, site: Site) -> bool:
+    """Where word order leaves it open: does the parse attach the negation to the matched words?"""
+    doc = passage.parse()
+    if doc is None or negator >= len(doc):
+        return False
+    head = doc[negator].head.i
+    return head != negator and head in site.tokens
+
+
+# -- attribution --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms.update(finite_forms(lemma))
+        forms.update(verb_participles(lemma))
+    return frozenset(forms)
+
+
+def _speaker_at(
+    rule: AttributionRule, tokens: tuple[Token, ...], start: int, stop: int
+) -> tuple[str, str] | None:
+    """The speaker among tokens[start:stop] as (label, role): role is writer, person, party or institution."""
+    words = [i for i in range(start, stop) if tokens[i].is_word]
+    for index in words:
+        token = tokens[index]
+        norm = token.norm
+        if norm in rule.writers:
+            return token.text.lower(), "writer"
+        role = (
+            "institution"
+            if norm in rule.institutions
+            else "party"
+            if norm in rule.parties
+            else "person"
+            if norm in rule.people
+            else None
+        )
+        if role:
+            previous = tokens[index - 1].norm if index > start else ""
+            label = f"{previous} {norm}" if previous in ("de", "het") else norm
+            return label, role
+        if norm in _THIRD_PERSON:
+            return "een ander", "person"
+        if token.text[:1].isupper() and index != 0 and norm not in _DETERMINERS and not token.text.isupper():
+            return token.text, "person"  # a name: 'Sem zegt'
+    return None
+
+
+def _attribution(rule: AttributionRule, site: Site, passage: Passage) -> str | tuple[str, Effect] | None:
+    tokens, clauses = passage.tokens, passage.clauses
+    if not tokens:
+        return None
+    first = min(site.tokens)
+    naming = _verb_forms(rule.naming_verbs)
+    speech = _verb_forms(rule.speech_verbs)
+    for index in range(first):
+        token = tokens[index]
+        if not token.is_word:
+            continue
+        if token.norm == "volgens":
+            speaker = _speaker_at(rule, tokens, index + 1, min(first, index + 4))
+            if speaker and speaker[1] != "writer":
+                return rule.note.format(speaker=speaker[0])
+            continue
+        is_naming = token.norm in naming
+        is_speech = token.norm in speech
+        if not (is_naming or is_speech):
+            continue
+        clause_start = next(i for i, c in enumerate(clauses) if c == clauses[index])
+        speaker = _speaker_at(rule, tokens, clause_start, index) or _speaker_at(
+            rule, tokens, index + 1, min(first, index + 4)
+        )
+        if speaker is None or speaker[1] == "writer":
+            continue
+        label, role = speaker
+        if is_naming and clauses[index] == clauses[first]:
+            return rule.note.format(speaker=label)  # 'vader spreekt van ouderverstoting'
+        # Reported views: an institution's are its own; a party's or a parent's only count as
+        # theirs in a legal passage (elsewhere the writer chose the words of the summary).
+        if is_speech and clauses[first] > clauses[index] and (role == "institution" or passage.legal_block()):
+            return rule.reported_note.format(speaker=label), rule.reported_effect
+    return None
+
+
+# -- legal acts, measures and register ----------------------------------------------------
+
+
+def _lever(levers: tuple[re.Pattern[str], ...], passage: Passage) -> bool:
+    return any(lever.search(passage.text, *passage.sentence) for lever in levers)
+
+
+def _decides(rule: LegalActRule, passage: Passage) -> bool:
+    """Does this sentence name a decision of a court or the law (a cue, or a court as the actor)?"""
+    if any(cue.search(passage.text, *passage.sentence) for cue in rule.cues):
+        return True
+    tokens = passage.tokens
+    actors = [i for i, token in enumerate(tokens) if token.is_word and token.norm in rule.actors]
+    if not actors:
+        return False
+    doc = passage.parse()
+    for index in actors:
+        previous = next(
+            (t.norm for t in reversed(tokens[:index]) if t.is_word and t.norm not in _DETERMINERS), ""
+        )
+        if previous in ("door", "van"):
+            return True  # 'door de kinderrechter', 'de beslissing van de rechter'
+        if previous in ("aan", "naar", "bij", "voor", "tegen", "met", "via", "tot", "om"):
+            continue  # a request to the court is not its decision
+        if doc is not None and index < len(doc):
+            if doc[index].dep_ in ("nsubj", "nsubj:pass", "obl:agent"):
+                return True
+            continue
+        # Without a parse: the court opens the clause ('De rechter legt ... op') or follows the
+        # verb in inversion ('Bij beschikking heeft de rechter ...').
+        words_before = [t for t in tokens[:index] if t.is_word and t.norm not in _DETERMINERS]
+        if len(words_before) <= 1:
+            return True
+    return False
+
+
+def _earlier_decision(rule: LegalActRule, passage: Passage) -> bool:
+    if passage.previous is None:
+        return False
+    earlier = passage.text[passage.previous[0] : passage.previous[1]]
+    if any(cue.search(earlier) for cue in rule.cues):
+        return True
+    return any(word in rule.actors for word in re.findall(r"\w+", earlier.lower()))
+
+
+def _legal_act(rule: LegalActRule, site: Site, passage: Passage) -> str | None:
+    if _lever(rule.levers, passage):
+        return None
+    if _decides(rule, passage):
+        return rule.note
+    first = min(site.tokens)
+    before = next((t.norm for t in reversed(passage.tokens[:first]) if t.is_word), "")
+    if before in rule.referring and _earlier_decision(rule, passage):
+        return rule.note  # 'Bij beschikking van ... Deze maatregel loopt af op ...'
+    return None
+
+
+def _legal_measure(rule: LegalMeasureRule, site: Site, passage: Passage) -> str | None:
+    if _lever(rule.levers, passage):
+        return None
+    matched = passage.text[site.start : site.end]
+    if any(name.search(matched) for name in rule.names):
+        return rule.note
+    first = min(site.tokens)
+    before = next((t.norm for t in reversed(passage.tokens[:first]) if t.is_word), "")
+    return rule.note if before in ("de", "deze", "die", "het", "dit", "zijn", "haar", "hun") else None
+
+
+def is_legal_block(text: str, start: int, end: int, rules: list[ContextRule]) -> bool:
+    """Does this paragraph read as part of a court decision?"""
     for rule in rules:
-        if rule.kind == "legal-register":
-            distinct = sum(1 for cue in rule.cues if cue.search(text))
+        if isinstance(rule, LegalRegisterRule) and rule.scope == "block":
+            distinct = sum(1 for cue in rule.cues if cue.search(text, start, end))
             if distinct >= rule.min_distinct:
                 return True
     return False
 
 
-def _words_between(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+def _legal_register(rule: LegalRegisterRule, site: Site, passage: Passage) -> str | None:
+    if rule.scope == "block":
+        return rule.note if passage.legal_block() else None
+    distinct = sum(1 for cue in rule.cues if cue.search(passage.text, *passage.sentence))
+    return rule.note if distinct >= rule.min_distinct else None
 
 
-def _cue_before(rule: ContextRule, before: str, stop_at_clause: bool) -> bool:
-    if stop_at_clause:
-        breaks = list(_CLAUSE_BREAK.finditer(before))
-        if breaks:
-            before = before[breaks[-1].end() :]
-    for cue in rule.cues:
-        for match in cue.finditer(before):
-            if _words_between(before[match.end() :]) <= rule.window:
-                return True
-    return False
+def _safety(rule: SafetyRule, site: Site, passage: Passage) -> str | None:
+    scope = passage.block if rule.scope == "block" else passage.sentence
+    return rule.note if any(cue.search(passage.text, *scope) for cue in rule.cues) else None
+
+
+_EVALUATORS: dict[type, Evaluator] = {
+    QuotationRule: _quotation,
+    ScareQuotesRule: _scare_quotes,
+    MentionRule: _mention,
+    DefinitionRule: _definition,
+    NameRule: _name,
+    TechnicalRule: _technical,
+    SenseRule: _technical,
+    RejectionRule: _rejection,
+    NegationRule: _negation,
+    AttributionRule: _attribution,
+    LegalActRule: _legal_act,
+    LegalMeasureRule: _legal_measure,
+    LegalRegisterRule: _legal_register,
+    SafetyRule: _safety,
+}
 
 
 def apply_context(
     rules: list[ContextRule],
     severity: Severity,
-    tags: tuple[str, ...],
-    spans: tuple[tuple[int, int], ...],
+    entry: Any,
+    site: Site,
     passage: Passage,
 ) -> Verdict:
-    """Run every rule on one match and return its severity, mention flag and notes."""
+    """Run every rule on one match of `entry` and return its severity, mention flag and notes."""
     verdict = Verdict(severity)
-    start, end = spans[0][0], spans[-1][1]
-    text = passage.text
-    sentence_text = text[passage.sentence[0] : passage.sentence[1]]
-    quote = next(((qs, qe) for qs, qe in passage.quotes if qs <= start and end <= qe), None)
     for rule in rules:
-        if rule.applies_to and not set(rule.applies_to) & set(tags):
+        if not rule.concerns(entry.id, entry.tags):
             continue
-        if rule.kind == "quotation":
-            hit = quote is not None and _words_between(text[quote[0] : quote[1]]) > rule.max_words
-        elif rule.kind == "scare-quotes":
-            hit = quote is not None and _words_between(text[quote[0] : quote[1]]) <= rule.max_words
-        elif rule.kind == "mention":
-            hit = _cue_before(rule, text[passage.sentence[0] : start], stop_at_clause=False)
-        elif rule.kind == "rejection":
-            hit = _cue_before(rule, text[passage.sentence[0] : start], stop_at_clause=True)
-        elif rule.kind == "name":
-            hit = any(
-                found.start() <= start and end <= found.end()
-                for cue in rule.cues
-                for found in cue.finditer(text, passage.sentence[0], passage.sentence[1])
-            )
-        elif rule.kind == "legal":
-            hit = any(cue.search(sentence_text) for cue in rule.cues)
-        elif rule.kind == "legal-register":
-            hit = passage.legal_document()
-        else:  # safety
-            scope = passage.block if rule.scope == "block" else passage.sentence
-            hit = any(cue.search(text, scope[0], scope[1]) for cue in rule.cues)
-        if not hit:
+        outcome = _EVALUATORS[type(rule)](rule, site, passage)
+        if outcome is None:
             continue
-        _apply(rule, verdict)
+        note, effect = outcome if isinstance(outcome, tuple) else (outcome, rule.effect)
+        _apply(rule, effect, note, verdict)
         if verdict.silenced:
             break
     return verdict
 
 
-def _apply(rule: ContextRule, verdict: Verdict) -> None:
+def _apply(rule: ContextRule, effect: Effect, note: str, verdict: Verdict) -> None:
     before = verdict.severity
-    if rule.silence:
+    if effect.silence:
         verdict.silenced = True
-    if rule.max_severity is not None and verdict.severity > rule.max_severity:
-        verdict.severity = rule.max_severity
-    if rule.lower:
-        verdict.severity = verdict.severity.lowered(rule.lower)
+    if effect.max_severity is not None and verdict.severity > effect.max_severity:
+        verdict.severity = effect.max_severity
+    if effect.lower:
+        if effect.drop_hints and verdict.severity == Severity.HINT:
+            verdict.silenced = True  # a hint cannot go lower: drop it, and say so
+            note = "niet gemeld: " + note.removeprefix("lager: ")
+        verdict.severity = verdict.severity.lowered(effect.lower)
     verdict.mention = verdict.mention or rule.mention
     changed = verdict.silenced or verdict.severity != before or rule.mention
-    if changed and rule.note not in verdict.notes:
-        verdict.notes.append(rule.note)
+    if changed and note not in verdict.notes:
+        verdict.notes.append(note)
+        verdict.rules.append(rule.id)

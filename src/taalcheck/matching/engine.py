@@ -10,7 +10,6 @@ identical findings (tested, and checked in the benchmark).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,21 +20,15 @@ from taalcheck.language.normalize import squeeze
 from taalcheck.language.pipeline import DutchPipeline, describe_pipeline, load_pipeline
 from taalcheck.language.text import Token, count_words, iter_blocks, iter_sentences, tokenize
 from taalcheck.lexicon import Lexicon
+from taalcheck.lexicon.context_rules import ContextRule, load_context_rules
 from taalcheck.lexicon.model import Entry
 from taalcheck.matching.agency import find_hidden_decisions, load_agency_rules
-from taalcheck.matching.context import (
-    ContextRule,
-    Passage,
-    apply_context,
-    is_legal_document,
-    load_context_rules,
-    quote_spans,
-)
+from taalcheck.matching.context import Passage, Site, apply_context, block_quotes, is_legal_block
 from taalcheck.matching.coverage import find_coverage, load_coverage_rules
 from taalcheck.matching.matcher import RawMatch, clause_ids, match_sentence, particle_looks_separated
 from taalcheck.matching.policy import Policy
 from taalcheck.matching.suppression import apply_suppressions, mask_comments
-from taalcheck.model import Balance, CoverageItem, FileResult, Finding, PositiveMatch
+from taalcheck.model import Balance, CoverageItem, FileResult, Finding, PositiveMatch, Severity
 from taalcheck.settings import Settings
 
 
@@ -111,27 +104,34 @@ class Checker:
                 return False
         return True
 
-    def _sentence_matches(self, text: str, start: int, end: int) -> list[RawMatch]:
+    def _sentence_matches(self, text: str, start: int, end: int) -> tuple[_Sentence | None, list[RawMatch]]:
         patterns = (
             self.lexicon.compiled.patterns
             if self.exhaustive
             else self.lexicon.compiled.candidates(squeeze(text[start:end]))
         )
         if not patterns:
-            return []
+            return None, []
         sentence = _Sentence(start, end, tokenize(text, start, end))
         if self.exhaustive and sentence.tokens:
             self._analysed(sentence)  # the reference analyses every sentence up front
         raw = match_sentence(patterns, text, sentence.tokens, everywhere=self.exhaustive)
         raw = [match for match in raw if not match.checks or self._particle_confirmed(match, sentence)]
-        return _without_overlaps(raw)
+        return sentence, _without_overlaps(raw)
+
+    def _parse(self, sentence: _Sentence) -> Any:
+        """The parse of a sentence for context rules, or None without a parser (blank pipeline)."""
+        if self.pipeline_choice.is_blank:
+            return None
+        doc = self._analysed(sentence)
+        return doc if self.pipeline.has_parser else None
 
     # -- documents ------------------------------------------------------------------------
 
     def check_document(self, document: Document) -> FileResult:
         """All findings, silenced findings, trust wording and balance of one document."""
         text = mask_comments(document.analysis_text)
-        legal_document = cache(lambda: is_legal_document(text, self.context_rules))
+        rules = self.context_rules
         findings: list[Finding] = []
         silenced: list[Finding] = []
         positives: list[PositiveMatch] = []
@@ -143,22 +143,39 @@ class Checker:
                     squeeze(text[block_start:block_end])
                 ):
                     continue
+                block = (block_start, block_end)
                 quotes: tuple[tuple[int, int], ...] | None = None
+                legal_block = cache(lambda block=block: is_legal_block(text, *block, rules))
+                earlier: list[int] = []  # starts of the sentences before, in this paragraph
                 for start, end in iter_sentences(text, block_start, block_end):
-                    matches = self._sentence_matches(text, start, end)
-                    if not matches:
+                    previous = (earlier[-2] if len(earlier) > 1 else earlier[0], start) if earlier else None
+                    earlier.append(start)
+                    sentence, matches = self._sentence_matches(text, start, end)
+                    if sentence is None or not matches:
                         continue
                     if quotes is None:
-                        quotes = quote_spans(text, block_start, block_end, self.context_rules)
-                    passage = Passage(text, (start, end), (block_start, block_end), quotes, legal_document)
+                        quotes = block_quotes(text, block_start, block_end, rules)
+                    passage = Passage(
+                        text,
+                        (start, end),
+                        block,
+                        quotes,
+                        tuple(sentence.tokens),
+                        tuple(clause_ids(sentence.tokens)),
+                        previous,
+                        legal_block,
+                        cache(lambda sentence=sentence: self._parse(sentence)),
+                    )
                     for match in matches:
                         entry = match.compiled.entry
                         if entry.kind == "trust":
-                            positives.append(_positive(match, passage))
+                            positives.append(self._positive(match, passage))
                             continue
-                        finding, is_silenced = self._finding(document, segment, entry, match.spans, passage)
+                        finding, is_silenced = self._finding(
+                            document, segment, entry, Site(match.spans, match.tokens), passage
+                        )
                         (silenced if is_silenced else findings).append(finding)
-        for finding, is_silenced in self._who_decides(document, text, legal_document):
+        for finding, is_silenced in self._who_decides(document, text):
             (silenced if is_silenced else findings).append(finding)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         findings, notices, suppressed = apply_suppressions(document.text, findings, self.lexicon.entries)
@@ -180,40 +197,64 @@ class Checker:
         """What the report holds (matching/coverage.py): the 'In dit verslag' checklist."""
         return find_coverage(load_coverage_rules(), text, [(s.start, s.end) for s in document.segments])
 
-    def _who_decides(
-        self, document: Document, text: str, legal_document: Callable[[], bool]
-    ) -> list[tuple[Finding, bool]]:
+    def _who_decides(self, document: Document, text: str) -> list[tuple[Finding, bool]]:
         """Decisions written without an actor (matching/agency.py), as hint findings."""
         found = []
         for segment in document.segments:
             for block in iter_blocks(text, segment.start, segment.end):
                 if not self.agency.prefilter.search(text, *block):
                     continue
-                quotes = quote_spans(text, *block, self.context_rules)
-                for decision in find_hidden_decisions(self.agency, text, block, quotes, self._parse):
+                quotes = block_quotes(text, *block, self.context_rules)
+                legal_block = cache(lambda block=block: is_legal_block(text, *block, self.context_rules))
+                for decision in find_hidden_decisions(self.agency, text, block, quotes, self._parse_tokens):
                     sentence = next(s for s in iter_sentences(text, *block) if s[0] <= decision.start < s[1])
-                    passage = Passage(text, sentence, block, quotes, legal_document)
-                    found.append(self._finding(document, segment, self.agency.entry, decision.spans, passage))
+                    tokens = tokenize(text, *sentence)
+                    passage = Passage(
+                        text,
+                        sentence,
+                        block,
+                        quotes,
+                        tuple(tokens),
+                        tuple(clause_ids(tokens)),
+                        None,
+                        legal_block,
+                    )
+                    used = tuple(
+                        i
+                        for i, token in enumerate(tokens)
+                        if any(s <= token.start and token.end <= e for s, e in decision.spans)
+                    )
+                    site = Site(decision.spans, used or (0,))
+                    found.append(self._finding(document, segment, self.agency.entry, site, passage))
         return found
 
-    def _parse(self, tokens: list[Token]) -> Any:
+    def _parse_tokens(self, tokens: list[Token]) -> Any:
         """The parse of a sentence for the who-decides analysis, or None without a parser."""
         if self.pipeline_choice.is_blank or not self.pipeline.has_parser:
             return None
         start, end = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
         return self._analysed(_Sentence(start, end, tokens))
 
+    def _positive(self, match: RawMatch, passage: Passage) -> PositiveMatch:
+        """Trust wording, judged by the same context rules: negated, quoted or reported does not count."""
+        entry = match.compiled.entry
+        site = Site(match.spans, match.tokens)
+        verdict = apply_context(self.context_rules, Severity.SUGGESTION, entry, site, passage)
+        quoted = bool(verdict.notes)
+        return PositiveMatch(entry.id, entry.principle, site.start, site.end, quoted, tuple(verdict.notes))
+
     def _finding(
         self,
         document: Document,
         segment: Segment,
         entry: Entry,
-        spans: tuple[tuple[int, int], ...],
+        site: Site,
         passage: Passage,
     ) -> tuple[Finding, bool]:
         """The finding for a match of `entry`, and whether context or configuration silences it."""
         severity = self.policy.severity(entry)
-        verdict = apply_context(self.context_rules, severity, entry.tags, spans, passage)
+        verdict = apply_context(self.context_rules, severity, entry, site, passage)
+        spans = site.spans
         start, end = spans[0][0], spans[-1][1]
         line, column = document.line_column(start)
         end_line, end_column = document.line_column(end)
@@ -272,13 +313,6 @@ def _without_overlaps(matches: list[RawMatch]) -> list[RawMatch]:
         used.update(match.tokens)
         kept.append(match)
     return sorted(kept, key=lambda m: m.tokens)
-
-
-def _positive(match: RawMatch, passage: Passage) -> PositiveMatch:
-    start, end = match.spans[0][0], match.spans[-1][1]
-    quoted = any(qs <= start and end <= qe for qs, qe in passage.quotes)
-    entry = match.compiled.entry
-    return PositiveMatch(entry.id, entry.principle, start, end, quoted)
 
 
 def _balance(words: int, findings: list[Finding], positives: list[PositiveMatch]) -> Balance:
