@@ -151,7 +151,8 @@ def markdown_document(tmp_path: Path):
 
 
 def segment_texts(document) -> list[str]:
-    return [document.analysis_text[s.start : s.end] for s in document.segments]
+    """The prose of each segment (a segment may start or end with blanked inline markup)."""
+    return [document.analysis_text[s.start : s.end].strip() for s in document.segments]
 
 
 def test_markdown_keeps_text_and_length(markdown_document) -> None:
@@ -207,6 +208,22 @@ def test_markdown_segments_are_prose_blocks_with_source_positions(markdown_docum
     assert document.segment_at(start) is not None
     assert document.line_column(start) == (8, 1)
     assert document.segment_at(document.text.index("ingesprongen")) is None
+
+
+def test_markdown_segments_keep_inline_markup_at_their_edges_and_know_their_structure(tmp_path: Path) -> None:
+    text = "# Kop\n\n- `code` vooraan\n- **vet**\n\n| a | b |\n|---|---|\n| c | d |\n"
+    document = read_document(write(tmp_path / "structuur.md", text))
+    shown = [(document.text[s.start : s.end], s.structure.kind) for s in document.segments]
+    assert shown == [
+        ("Kop", "heading"),
+        ("`code` vooraan", "list-item"),
+        ("**vet**", "list-item"),
+        ("a", "table-cell"),
+        ("b", "table-cell"),
+        ("c", "table-cell"),
+        ("d", "table-cell"),
+    ]
+    assert [s.structure.table for s in document.segments[3:]] == [(1, 1, 1), (1, 1, 2), (1, 2, 1), (1, 2, 2)]
 
 
 def test_markdown_with_windows_line_endings(tmp_path: Path) -> None:

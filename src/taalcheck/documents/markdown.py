@@ -13,7 +13,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from .base import Document, Segment
+from .base import Document, Segment, Structure
 from .ligatures import repair_ligatures
 from .placeholders import mask_placeholders
 
@@ -80,11 +80,12 @@ class _Blanker:
             if self.chars[index] not in "\r\n":
                 self.chars[index] = " "
 
-    def trimmed(self, start: int, end: int) -> tuple[int, int] | None:
+    def trimmed(self, start: int, end: int, chars: list[str] | None = None) -> tuple[int, int] | None:
         """`start`..`end` without blank characters at either side (None when all blank)."""
-        while start < end and self.chars[start].isspace():
+        chars = chars if chars is not None else self.chars
+        while start < end and chars[start].isspace():
             start += 1
-        while end > start and self.chars[end - 1].isspace():
+        while end > start and chars[end - 1].isspace():
             end -= 1
         return (start, end) if start < end else None
 
@@ -117,10 +118,20 @@ def markdown_document(text: str, path: str) -> Document:
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
 
     blanker = _Blanker(text)
-    # Prose stretches (before inline blanking) and their parts: table cells, or the whole block.
-    blocks: list[tuple[int, int, list[tuple[int, int]]]] = []
+    # Prose stretches (before inline blanking) and their parts with what each part is: table
+    # cells, or the whole block.
+    blocks: list[tuple[int, int, list[tuple[int, int, Structure]]]] = []
+    lists: list[bool] = []  # open lists, innermost last: numbered or not
+    tables = rows = 0
     for index, token in enumerate(tokens):
-        if (
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append(token.type == "ordered_list_open")
+        elif token.type in ("bullet_list_close", "ordered_list_close") and lists:
+            lists.pop()
+        elif token.type == "table_open":
+            tables += 1
+            rows = 0
+        elif (
             token.type == "inline"
             and token.map
             and index
@@ -135,15 +146,27 @@ def markdown_document(text: str, path: str) -> Document:
             for number in range(first, min(last, len(lines))):
                 _copy_prose_line(blanker, *lines[number], heading=heading)
             start, end = lines[first][0], lines[min(last, len(lines)) - 1][1]
-            blocks.append((start, end, [(start, end)]))
+            if heading:
+                structure = Structure("heading", int(tokens[index - 1].tag[1:]))
+            elif lists:
+                structure = Structure("list-item", len(lists), lists[-1])
+            else:
+                structure = Structure()
+            blocks.append((start, end, [(start, end, structure)]))
         elif token.type == "tr_open" and token.map:
+            rows += 1
             start, end = lines[token.map[0]]
             row_cells = _row_cells(text, start, end)
             for cell_start, cell_end in row_cells:
                 blanker.copy(cell_start, cell_end)
-            blocks.append((start, end, row_cells))
+            parts = [
+                (cell_start, cell_end, Structure("table-cell", table=(tables, rows, column)))
+                for column, (cell_start, cell_end) in enumerate(row_cells, start=1)
+            ]
+            blocks.append((start, end, parts))
 
     prose = blanker.result()
+    outline = list(prose)  # block markup blanked, inline markup not yet: the segment's visible extent
     masked = mask_placeholders(prose)
     blanker.chars = list(masked)
     for start, end, _parts in blocks:
@@ -153,11 +176,12 @@ def markdown_document(text: str, path: str) -> Document:
                 blanker.blank(start + match.start(), start + match.end())
 
     segments: list[Segment] = []
-    for _start, _end, parts in sorted(blocks):
-        for part_start, part_end in parts:
-            span = blanker.trimmed(part_start, part_end)
-            if span:
-                segments.append(Segment(*span))
+    for _start, _end, parts in sorted(blocks, key=lambda block: (block[0], block[1])):
+        for part_start, part_end, structure in parts:
+            # A segment with prose starts and ends where its text does (inline markup included).
+            if blanker.trimmed(part_start, part_end):
+                span = blanker.trimmed(part_start, part_end, outline)
+                segments.append(Segment(*span, structure=structure))  # type: ignore[misc]
     analysis = repair_ligatures(blanker.result())
     return Document(path=path, text=text, segments=segments, kind="md", analysis_text=analysis)
 

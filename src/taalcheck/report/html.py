@@ -24,6 +24,7 @@ from taalcheck.model import (
     Finding,
     Severity,
 )
+from taalcheck.report.html_structure import STRUCTURE_CSS, structured_text
 
 
 @dataclass(frozen=True)
@@ -128,15 +129,16 @@ def finding_spans(finding: Finding, length: int) -> list[tuple[int, int]]:
     return [(start, end) for start, end in clamped if end > start]
 
 
-def highlight(text: str, findings: list[Finding], prefix: str) -> str:
+def highlight(text: str, findings: list[Finding], prefix: str, first: int = 1) -> str:
     """The escaped text with every span of every finding highlighted and linked to its note.
 
     The text is cut at every span boundary; each piece is one flat `<a class="hl">` styled after
-    the most severe finding covering it, so overlapping findings never nest.
+    the most severe finding covering it, so overlapping findings never nest. `first` is the
+    number of the first finding (when a text is rendered in parts).
     """
     spans = [
         (start, end, number)
-        for number, finding in enumerate(findings, start=1)
+        for number, finding in enumerate(findings, start=first)
         for start, end in finding_spans(finding, len(text))
     ]
     bounds = sorted({0, len(text)} | {start for start, _, _ in spans} | {end for _, end, _ in spans})
@@ -151,15 +153,15 @@ def highlight(text: str, findings: list[Finding], prefix: str) -> str:
         piece = esc(text[start:end])
         active = sorted({number for s, e, number in spans if s <= start and end <= e})
         if active:
-            main = max(active, key=lambda number: (findings[number - 1].severity, -number))
-            finding = findings[main - 1]
+            main = max(active, key=lambda number: (findings[number - first].severity, -number))
+            finding = findings[main - first]
             classes = ["hl", class_of(finding.principle), f"sev-{finding.severity.key}"]
             if len(active) > 1:
                 classes.append("overlap")
             if finding.mention:
                 classes.append("mention")
             title = "; ".join(
-                f"{style_of(findings[n - 1].principle).code}{n}: {findings[n - 1].severity.label}"
+                f"{style_of(findings[n - first].principle).code}{n}: {findings[n - first].severity.label}"
                 for n in active
             )
             out.append(
@@ -168,11 +170,11 @@ def highlight(text: str, findings: list[Finding], prefix: str) -> str:
         else:
             out.append(piece)
         for number in ends.get(end, []):
-            code = style_of(findings[number - 1].principle).code
+            code = style_of(findings[number - first].principle).code
             anchor = "" if number in referenced else f' id="{prefix}-r{number}"'
             referenced.add(number)
             out.append(
-                f'<a class="ref {class_of(findings[number - 1].principle)}"{anchor} '
+                f'<a class="ref {class_of(findings[number - first].principle)}"{anchor} '
                 f'href="#{prefix}-n{number}">{esc(code)}{number}</a>'
             )
     return "".join(out)
@@ -244,9 +246,14 @@ def document_section(file: FileResult, index: int, entries: Mapping[str, Entry])
     )
     notes_block = f'<aside class="notes"><h3>Meldingen</h3><ol>{notes}</ol></aside>' if findings else ""
     if document is not None:
-        text = highlight(document.text, findings, prefix)
+        text = structured_text(document, findings, prefix)
+        flow = " structured flow" if document.kind == "md" else " structured"
+        text_class = f"text{flow}" if text is not None else "text"
+        text = text if text is not None else highlight(document.text, findings, prefix)
         body_class = "doc-body" if findings else "doc-body solo"
-        parts.append(f'<div class="{body_class}"><div class="text" lang="nl">{text}</div>{notes_block}</div>')
+        parts.append(
+            f'<div class="{body_class}"><div class="{text_class}" lang="nl">{text}</div>{notes_block}</div>'
+        )
     else:
         parts.append('<p class="no-text">De tekst van dit document kan niet worden getoond.</p>')
         parts.append(notes_block)
@@ -318,7 +325,7 @@ def stylesheet() -> str:
         )
     for severity, line in UNDERLINES.items():
         rules.append(f".hl.sev-{severity.key}{{text-decoration-style:{line}}}")
-    return BASE_CSS + "\n".join(rules) + PRINT_CSS
+    return BASE_CSS + "\n".join(rules) + STRUCTURE_CSS + PRINT_CSS
 
 
 BASE_CSS = """
