@@ -201,20 +201,24 @@ def test_odt_paragraphs_tables_lists_notes_headers(odt_file: Path) -> None:
     document = read_document(odt_file)
     assert document.kind == "odt"
     assert segment_map(document) == {
-        "alinea 1": ["Verslag gezinsvoogd"],
-        "alinea 2": ["De gezinsvoogd legt sancties op."],
-        "alinea 3": ["Vader is  een zorgmijder.\nTweede regel"],
+        'kop "Verslag gezinsvoogd"': ["Verslag gezinsvoogd"],
+        'alinea 1, onder "Verslag gezinsvoogd"': ["De gezinsvoogd legt sancties op."],
+        'alinea 2, onder "Verslag gezinsvoogd"': ["Vader is  een zorgmijder.\nTweede regel"],
         "tabel 1, rij 1, kolom 1": ["Onderwerp"],
         "tabel 1, rij 1, kolom 2": ["Afspraak"],
         "tabel 1, rij 2, kolom 1": ["Veiligheid"],
         "tabel 1, rij 2, kolom 2": ["Escalatiebeheersing met «Voornaam»"],
-        "alinea 4": ["eerste punt"],
-        "alinea 5": ["tweede punt"],
+        'alinea 3, onder "Verslag gezinsvoogd"': ["eerste punt"],
+        'alinea 4, onder "Verslag gezinsvoogd"': ["tweede punt"],
         "voetnoot 1": ["Risicogestuurde aanpak."],
         "koptekst": ["Vertrouwelijk"],
         "voettekst": ["Jeugdbescherming regio Noord"],
     }
     assert "«Voornaam»" not in document.analysis_text
+    kinds = [(segment.structure.kind, segment.structure.part) for segment in document.segments]
+    assert kinds[0] == ("heading", None)
+    assert ("table-cell", None) in kinds and ("list-item", None) in kinds
+    assert kinds[-3:] == [("paragraph", "voetnoot 1"), ("paragraph", "koptekst"), ("paragraph", "voettekst")]
 
 
 def test_odt_tracked_deletion_is_not_text(tmp_path: Path) -> None:

@@ -15,8 +15,8 @@ import odfdo
 from lxml import etree
 
 from ..errors import InputError
-from .base import Document
-from .word import assemble
+from .base import Document, Structure
+from .word import assemble, short_heading
 
 CORRUPT_PROBLEM = "beschadigd bestand of geen geldig OpenDocument-tekstdocument (.odt)"
 ENCRYPTED_PROBLEM = "met een wachtwoord beveiligd: sla een kopie zonder wachtwoord op en probeer opnieuw"
@@ -92,44 +92,62 @@ def _iter_rows(table: Any) -> Iterator[Any]:
 
 
 def _iter_blocks(
-    container: Any, counter: list[int], location: str | None = None
-) -> Iterator[tuple[Any, str | None]]:
-    """(paragraph, location) in document order; tables cell by cell."""
+    container: Any,
+    counter: list[int],
+    location: str | None = None,
+    cell: Structure | None = None,
+    depth: int = 0,
+) -> Iterator[tuple[Any, str | None, Structure]]:
+    """(paragraph, location, structure) in document order; tables cell by cell."""
     for child in container:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
         if tag in _PARAGRAPHS:
-            yield child, location
+            if cell is not None:
+                yield child, location, cell
+            elif tag == _q("text:h"):
+                level = child.get(_q("text:outline-level"), "1")
+                yield child, location, Structure("heading", int(level) if level.isdigit() else 1)
+            elif depth:
+                yield child, location, Structure("list-item", depth)
+            else:
+                yield child, location, Structure()
         elif tag == _TABLE:
             counter[0] += 1
             table = counter[0]
             for row_number, row in enumerate(_iter_rows(child), start=1):
                 column = 1
-                for cell in row:
-                    if cell.tag not in (_CELL, _COVERED):
+                for cell_element in row:
+                    if cell_element.tag not in (_CELL, _COVERED):
                         continue
-                    repeat = int(cell.get(_q("table:number-columns-repeated"), "1"))
-                    if cell.tag == _CELL:
+                    repeat = int(cell_element.get(_q("table:number-columns-repeated"), "1"))
+                    if cell_element.tag == _CELL:
                         where = location or f"tabel {table}, rij {row_number}, kolom {column}"
-                        yield from _iter_blocks(cell, counter, where)
+                        inner = cell or Structure("table-cell", table=(table, row_number, column))
+                        yield from _iter_blocks(cell_element, counter, where, inner, depth)
                     column += repeat
         else:  # lists, list items, sections, ...
-            yield from _iter_blocks(child, counter, location)
+            yield from _iter_blocks(child, counter, location, cell, depth + (tag == _q("text:list")))
 
 
-def _body_entries(root: Any) -> list[tuple[str, str | None, object]]:
-    entries: list[tuple[str, str | None, object]] = []
+def _body_entries(root: Any) -> list[tuple[str, str | None, object, Structure]]:
+    entries: list[tuple[str, str | None, object, Structure]] = []
     body = root.find(f"{_q('office:body')}/{_q('office:text')}")
     if body is None:
         raise ValueError("no office:text")
     number = 0
-    for index, (paragraph, location) in enumerate(_iter_blocks(body, [0])):
+    heading: str | None = None
+    for index, (paragraph, location, structure) in enumerate(_iter_blocks(body, [0])):
         text = paragraph_text(paragraph)
         if location is None and text.strip():
-            number += 1
-            location = f"alinea {number}"
-        entries.append((text, location, ("body", index)))
+            if structure.kind == "heading":
+                heading = short_heading(text)
+                location = f'kop "{heading}"'
+            else:
+                number += 1
+                location = f"alinea {number}" + (f', onder "{heading}"' if heading else "")
+        entries.append((text, location, ("body", index), structure))
     counters = {"footnote": 0, "endnote": 0}
     for note in body.iter(_NOTE):
         note_class = note.get(_q("text:note-class"), "footnote")
@@ -139,23 +157,26 @@ def _body_entries(root: Any) -> list[tuple[str, str | None, object]]:
         note_body = note.find(_q("text:note-body"))
         if note_body is None:
             continue
-        for index, (paragraph, _location) in enumerate(_iter_blocks(note_body, [0])):
+        where = f"{label} {counters[key]}"
+        for index, (paragraph, _location, _structure) in enumerate(_iter_blocks(note_body, [0])):
             entries.append(
-                (paragraph_text(paragraph), f"{label} {counters[key]}", (label, counters[key], index))
+                (paragraph_text(paragraph), where, (label, counters[key], index), Structure(part=where))
             )
     return entries
 
 
-def _header_footer_entries(styles: Any) -> list[tuple[str, str | None, object]]:
-    entries: list[tuple[str, str | None, object]] = []
+def _header_footer_entries(styles: Any) -> list[tuple[str, str | None, object, Structure]]:
+    entries: list[tuple[str, str | None, object, Structure]] = []
     for kind, label in (("header", "koptekst"), ("footer", "voettekst")):
         number = 0
         for page in styles.iter(_q("style:master-page")):
             for child in page:
                 # style:header, style:header-left, style:header-first (and the same for footers)
                 if isinstance(child.tag, str) and child.tag.startswith(_q(f"style:{kind}")):
-                    for paragraph, _location in _iter_blocks(child, [0]):
-                        entries.append((paragraph_text(paragraph), label, (label, number)))
+                    for paragraph, _location, _structure in _iter_blocks(child, [0]):
+                        entries.append(
+                            (paragraph_text(paragraph), label, (label, number), Structure(part=label))
+                        )
                         number += 1
     return entries
 

@@ -194,7 +194,8 @@ class ParagraphStyles:
         return int(level) + 1, numbered
 
 
-def _short(text: str) -> str:
+def short_heading(text: str) -> str:
+    """A heading as it appears in a location label (shortened when long)."""
     text = " ".join(text.split())
     return text if len(text) <= HEADING_LABEL_LENGTH else text[: HEADING_LABEL_LENGTH - 1].rstrip() + "…"
 
@@ -253,7 +254,7 @@ def _paragraph_block(paragraph: Any, walk: _Walk) -> Block:
         return Block(paragraph, None)
     level = walk.styles.heading_level(paragraph)
     if level is not None:
-        walk.heading = _short(text)
+        walk.heading = short_heading(text)
         return Block(paragraph, f'kop "{walk.heading}"', structure=Structure("heading", level))
     walk.paragraphs += 1
     location = f"alinea {walk.paragraphs}"
