@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from taalcheck.documents import document_from_text
-from taalcheck.lexicon import load_lexicon
-from taalcheck.matching.engine import Checker
-from taalcheck.model import FileResult, Finding, Severity
-from taalcheck.settings import Settings
+# Tests (and the commands they start) never write into the user's real cache: one temporary
+# lexicon cache for the whole session, set before taalcheck is imported.
+_CACHE = tempfile.TemporaryDirectory(prefix="taalcheck-test-cache-")
+os.environ["TAALCHECK_CACHE_DIR"] = _CACHE.name
+os.environ["XDG_CACHE_HOME"] = _CACHE.name
+
+from taalcheck.documents import document_from_text  # noqa: E402 - after the cache folder is set
+from taalcheck.lexicon import load_lexicon  # noqa: E402
+from taalcheck.matching.engine import Checker  # noqa: E402
+from taalcheck.model import FileResult, Finding, Severity  # noqa: E402
+from taalcheck.settings import Settings  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]

@@ -30,6 +30,19 @@ DEFAULT_RULE_POS = ["NOUN", "VERB"]
 KEYS = ["pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f", "sents_p", "sents_r"]
 
 
+#: Components taalcheck never runs (it matches word forms it generates itself): not shipped.
+NOT_SHIPPED = ("trainable_lemmatizer", "lemma_reset", "lemmatizer")
+
+
+def strip_unused(nlp, meta: dict) -> None:
+    """Remove the components taalcheck never loads, and their scores from `meta`."""
+    for name in NOT_SHIPPED:
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
+    for key in [key for key in meta.get("performance", {}) if key.startswith("lemma_")]:
+        del meta["performance"][key]
+
+
 def add_rule_lemmatizer(nlp, pos: list[str] | None = None) -> None:
     """Add spaCy's Dutch rule lemmatizer (stock components only, so spacy.load(path) works).
 
@@ -163,6 +176,7 @@ def main(argv=None) -> int:
         },
     })
     meta["name"] = "nl_taalcheck"  # spacy.load(path) keeps this as given
+    strip_unused(nlp, meta)
     nlp.meta.update(meta)
 
     out = args.out

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from taalcheck.errors import ModelError
-from taalcheck.language.normalize import normalise_lemma
 
 BLANK = "blank"
 INSTALLED_MODEL = "nl_core_news_sm"
@@ -112,17 +111,6 @@ class DutchPipeline:
         from spacy.tokens import Doc
 
         return self.nlp(Doc(self.nlp.vocab, words=words, spaces=spaces))
-
-    @staticmethod
-    def lemma(token: Any) -> str:
-        """The token's lemma, separable verbs closed (af_dwingen -> afdwingen, legt ... op -> opleggen)."""
-        lemma = normalise_lemma(token.lemma_ or token.text)
-        for child in token.children:
-            if child.dep_ == "compound:prt":
-                particle = child.text.lower()
-                if not lemma.startswith(particle):
-                    lemma = particle + lemma
-        return lemma
 
 
 def _blank() -> Any:

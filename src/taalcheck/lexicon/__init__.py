@@ -1,27 +1,37 @@
 """The lexicon: YAML entries, their validation, patterns and compiled index.
 
 Compiling the lexicon (YAML, validation, generated word forms, the candidate index) costs more
-than checking a page, so the compiled form is cached in the user's cache folder, keyed by a hash
-of the lexicon files and the taalcheck version. The cache never holds document text; set
+than checking a page, so the compiled form is cached in the user's cache folder (or
+`TAALCHECK_CACHE_DIR`), keyed by a hash of every input: the lexicon files, the code that
+compiles and normalises them, the taalcheck and Python versions. At most `MAX_CACHE_FILES` are
+kept (the least recently used go). The cache never holds document text; set
 `TAALCHECK_NO_CACHE=1` to bypass it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from taalcheck.errors import LexiconError
 from taalcheck.lexicon.compiled import CompiledLexicon
 from taalcheck.lexicon.loader import bundled_lexicon_dir, bundled_lexicon_files, load_entries
 from taalcheck.lexicon.model import Entry, Examples
 
 __all__ = ["CompiledLexicon", "Entry", "Examples", "Lexicon", "load_lexicon"]
-_CACHE_FORMAT = 1
-_COMPILER_MODULES = ("compiled.py", "patterns.py", "morphology.py", "loader.py", "model.py")
+_CACHE_FORMAT = 2
+MAX_CACHE_FILES = 4
+_PACKAGE = Path(__file__).resolve().parent.parent
+#: The code whose output the cache holds: the lexicon compiler and the language layer it uses
+#: (normaliser, word lists), so a changed generator never reuses old forms.
+_COMPILER_CODE = ("lexicon", "language")
 
 
 @dataclass
@@ -41,26 +51,53 @@ class Lexicon:
         return {**self.compiled.entries, **self.analysis_entries}
 
 
-def _cache_path(files: list[Path]) -> Path | None:
+def _compiler_inputs() -> list[Path]:
+    files = [path for folder in _COMPILER_CODE for path in sorted((_PACKAGE / folder).rglob("*"))]
+    return [path for path in files if path.suffix in (".py", ".yaml", ".txt", ".json") and path.is_file()]
+
+
+def cache_folder() -> Path | None:
+    """Where compiled lexicons are kept, or None when caching is off or there is no cache folder."""
     if os.environ.get("TAALCHECK_NO_CACHE"):
+        return None
+    if os.environ.get("TAALCHECK_CACHE_DIR"):
+        return Path(os.environ["TAALCHECK_CACHE_DIR"])
+    try:
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("taalcheck", appauthor=False))
+    except Exception:
+        return None
+
+
+def _cache_path(files: list[Path]) -> Path | None:
+    folder = cache_folder()
+    if folder is None:
         return None
     from taalcheck import __version__
 
-    digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}".encode())
-    # The code that compiles entries is part of the key, so a changed generator never reuses old forms.
-    here = Path(__file__).resolve().parent
-    for path in [*(here / name for name in _COMPILER_MODULES), *files]:
+    python = ".".join(map(str, sys.version_info[:2]))
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}:{python}".encode())
+    for path in [*_compiler_inputs(), *files]:
         try:
             digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:
             return None  # let the loader report the problem
-    try:
-        from platformdirs import user_cache_dir
-
-        folder = Path(user_cache_dir("taalcheck", appauthor=False))
-    except Exception:
-        return None
     return folder / f"lexicon-{digest.hexdigest()[:32]}.pickle"
+
+
+def _prune_cache(folder: Path, keep: Path) -> None:
+    """Keep the `MAX_CACHE_FILES` most recently used compiled lexicons; remove the others."""
+    try:
+        files = sorted(folder.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for path in [p for p in files if p != keep][MAX_CACHE_FILES - 1 :]:
+            path.unlink(missing_ok=True)
+        hour_ago = time.time() - 3600  # an unfinished write of another process is younger
+        for stale in folder.glob("*.tmp"):
+            if stale.stat().st_mtime < hour_ago:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def _read_cache(path: Path) -> CompiledLexicon | None:
@@ -69,7 +106,11 @@ def _read_cache(path: Path) -> CompiledLexicon | None:
             compiled = pickle.load(stream)
     except Exception:
         return None
-    return compiled if isinstance(compiled, CompiledLexicon) else None
+    if not isinstance(compiled, CompiledLexicon):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: kept when the cache is pruned
+    return compiled
 
 
 def _write_cache(path: Path, compiled: CompiledLexicon) -> None:
@@ -81,6 +122,7 @@ def _write_cache(path: Path, compiled: CompiledLexicon) -> None:
         os.replace(stream.name, path)
     except Exception:
         return  # a read-only or full cache folder only costs speed
+    _prune_cache(path.parent, path)
 
 
 def load_lexicon(extra_files: tuple[Path, ...] = (), include_bundled: bool = True) -> Lexicon:
@@ -89,7 +131,11 @@ def load_lexicon(extra_files: tuple[Path, ...] = (), include_bundled: bool = Tru
     cache = _cache_path(files)
     compiled = _read_cache(cache) if cache is not None and cache.is_file() else None
     if compiled is None:
-        compiled = CompiledLexicon(load_entries(files))
+        entries = load_entries(files)
+        if not entries:
+            names = ", ".join(str(path) for path in files) or "geen bestanden"
+            raise LexiconError(names, "het lexicon bevat geen items")
+        compiled = CompiledLexicon(entries)
         if cache is not None:
             _write_cache(cache, compiled)
     return Lexicon(compiled)

@@ -33,13 +33,30 @@ _ALLOWED = {kind: set(_REQUIRED[kind]) | set(_OPTIONAL) for kind in _KINDS}
 _ALLOWED["trust"] -= {"severity"}
 
 
+_PACKAGED = Path(__file__).resolve().parent.parent / "lexicon_data"
+_CHECKOUT = Path(__file__).resolve().parents[3] / "lexicon"
+
+
 def bundled_lexicon_dir() -> Path:
-    """The lexicon shipped with taalcheck (`lexicon/` in a checkout, linked into the package)."""
-    return Path(__file__).resolve().parent.parent / "lexicon_data"
+    """The lexicon shipped with taalcheck: `taalcheck/lexicon_data` in an installed package (the
+    build maps the top-level `lexicon/` there), else `lexicon/` of the source checkout."""
+    for folder in (_PACKAGED, _CHECKOUT):
+        if (folder / "context.yaml").is_file():
+            return folder
+    return _PACKAGED
 
 
 def bundled_lexicon_files() -> list[Path]:
-    return sorted(path for path in bundled_lexicon_dir().glob("*.yaml") if path.name != "context.yaml")
+    """The bundled lexicon files; a `LexiconError` when there are none (a broken installation
+    would otherwise report "no findings" for every text)."""
+    folder = bundled_lexicon_dir()
+    files = sorted(path for path in folder.glob("*.yaml") if path.name != "context.yaml")
+    if not files or not (folder / "context.yaml").is_file():
+        raise LexiconError(
+            str(folder),
+            "het meegeleverde lexicon ontbreekt; de installatie is onvolledig (installeer opnieuw)",
+        )
+    return files
 
 
 def _load_yaml(path: Path) -> Any:
