@@ -186,12 +186,22 @@ def _definition(rule: DefinitionRule, site: Site, passage: Passage) -> str | Non
     if len(words) < 3 or words[0] in site.tokens:
         return None
     subject, copula = tokens[words[0]], tokens[words[1]]
-    if not subject.text[:1].isupper() or subject.norm in _DETERMINERS or copula.norm not in rule.copulas:
+    if (
+        not subject.text[:1].isupper()
+        or subject.norm in _DETERMINERS
+        or subject.norm in _PRONOUNS
+        or subject.norm == "er"
+        or copula.norm not in rule.copulas
+    ):
         return None
     predicate = [i for i in words[2:] if tokens[i].norm not in ("het", "een")]
     if not predicate or min(site.tokens) < predicate[0]:
         return None
-    return rule.note if tokens[predicate[0]].norm.endswith("en") else None
+    head = tokens[predicate[0]].norm
+    return rule.note if head.endswith("en") and len(head) > 4 and head not in _NOT_VERBS else None
+
+
+_NOT_VERBS = frozenset("tegen boven binnen buiten beneden zonder volgens wegens open even".split())
 
 
 def _name(rule: NameRule, site: Site, passage: Passage) -> str | None:

@@ -1,0 +1,259 @@
+"""Context as a Dutch reader sees it, with the bundled lexicon: each class lowers where it must and
+stays out where it must not. The sentences come from the kinds of errors found on real texts
+(court decisions, reports, blogs); they are written here, not copied from those texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from taalcheck.api import check_text_result
+from taalcheck.model import FileResult, Finding, Severity
+from taalcheck.settings import Settings
+
+SETTINGS = Settings()
+
+
+def run(text: str) -> FileResult:
+    return check_text_result(text, settings=SETTINGS)
+
+
+def finding(text: str, rule: str) -> Finding:
+    found = [f for f in run(text).findings if f.rule == rule]
+    assert len(found) == 1, (text, [(f.rule, f.text) for f in run(text).findings])
+    return found[0]
+
+
+def silenced(text: str, rule: str) -> Finding:
+    result = run(text)
+    assert rule not in {f.rule for f in result.findings}, text
+    found = [f for f in result.silenced if f.rule == rule]
+    assert found, (text, [(f.rule, f.text) for f in result.findings])
+    return found[0]
+
+
+# -- negation and refusal ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Wij dwingen de omgang niet af.", "afdwingen"),
+        ("De raad adviseert de omgang niet af te dwingen.", "afdwingen"),
+        ("Het is niet nodig om sancties op te leggen.", "sancties-opleggen"),
+        ("Wij zullen vader geen sanctie opleggen.", "sancties-opleggen"),
+        ("De gezinsvoogd werkt zonder dwang.", "dwingen"),
+        ("Er is geen reden om de omgang af te dwingen.", "afdwingen"),
+        ("Wij willen niet dat de omgang wordt afgedwongen.", "afdwingen"),
+    ],
+)
+def test_the_writer_refusing_a_control_action_gets_at_most_a_hint(text, rule):
+    found = finding(text, rule)
+    assert found.severity == Severity.HINT
+    assert "lager: de schrijver wijst dit af" in found.context
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "severity"),
+    [
+        ("Wij dwingen de omgang af.", "afdwingen", Severity.WARNING),
+        ("Vader werkt niet mee, dus dwingen wij de omgang af.", "afdwingen", Severity.WARNING),
+        ("Wij leggen niet alleen sancties op, maar praten ook met vader.", "sancties-opleggen", Severity.WARNING),
+        ("Zonder dwang verandert er niets, zegt de gezinsvoogd.", "dwingen", Severity.SUGGESTION),
+        ("De ouders laten zich niet begeleiden en sturen.", "aansturen", Severity.SUGGESTION),
+    ],
+)
+def test_a_negation_of_something_else_leaves_the_finding(text, rule, severity):
+    assert finding(text, rule).severity == severity
+
+
+def test_a_negation_that_is_the_term_itself_is_still_found():
+    assert finding("Vader is een niet-meewerkende ouder.", "niet-meewerkende-ouder").severity == Severity.WARNING
+    assert finding("Moeder heeft geen probleembesef.", "geen-probleembesef").severity == Severity.SUGGESTION
+
+
+# -- attribution ---------------------------------------------------------------------------
+
+
+def test_words_named_as_someone_elses_are_theirs():
+    found = finding("Vader spreekt van ouderverstoting.", "ouderverstoting")
+    assert found.severity == Severity.HINT and "lager: woorden van vader" in found.context
+    found = finding("Volgens moeder is dit een vechtscheiding.", "vechtscheiding")
+    assert "lager: woorden van moeder" in found.context
+    found = finding("Moeder noemt het een vechtscheiding.", "vechtscheiding")
+    assert found.severity == Severity.HINT
+
+
+def test_an_institutions_reported_view_is_lowered_a_parents_summary_is_not():
+    found = finding("De kinderombudsman schreef dat de wijkteams dwang toepassen.", "dwingen")
+    assert found.severity == Severity.HINT and "lager: weergave van wat de kinderombudsman zegt" in found.context
+    # In a report the writer summarises a parent's view in the writer's own words.
+    found = finding("Vader vertelt dat Sem het contact weigert.", "kind-weigert-contact")
+    assert found.severity == Severity.SUGGESTION
+
+
+def test_the_writers_own_words_are_not_attributed():
+    assert finding("Wij spreken van een vechtscheiding.", "vechtscheiding").severity == Severity.WARNING
+    assert finding("Het blijft een vechtscheiding, zegt vader niet.", "vechtscheiding").severity == Severity.WARNING
+
+
+# -- quotes --------------------------------------------------------------------------------
+
+
+def test_a_quote_over_a_line_break_is_a_quote():
+    text = "Moeder zegt: “Ik word behandeld alsof ik een zorgmijder ben, terwijl ik gewoon\nrust wil.”"
+    found = finding(text, "zorgmijder")
+    assert found.severity == Severity.HINT and "lager: citaat van moeder" in found.context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vader zei: `Dit is een vechtscheiding en niemand luistert naar mij.'",
+        "Vader zei: „Dit is een vechtscheiding en niemand luistert naar mij.”",
+        "Vader zei: «Dit is een vechtscheiding en niemand luistert naar mij.»",
+        "Vader zei: ‘Dit is een vechtscheiding en niemand luistert naar mij.”",
+        "Vader zegt: “Dit is een vechtscheiding\nen niemand luistert\nnaar mij",
+    ],
+)
+def test_every_quote_style_and_an_unclosed_quote_after_a_speaker(text):
+    assert finding(text, "vechtscheiding").severity == Severity.HINT
+
+
+def test_a_stray_quote_mark_does_not_turn_the_writers_text_into_a_quote():
+    found = finding("“Bij een vechtscheiding lijden de kinderen het meest.", "vechtscheiding")
+    assert found.severity == Severity.WARNING
+
+
+# -- legal acts and names ------------------------------------------------------------------
+
+
+def test_a_measure_named_as_the_courts_decision_in_the_sentence_before():
+    text = (
+        "Bij beschikking van 12 maart 2024 heeft de kinderrechter Noa onder toezicht gesteld. "
+        "Deze beschermingsmaatregel loopt af op 12 maart 2025."
+    )
+    assert silenced(text, "beschermingsmaatregel").context
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("De kinderrechter legt een jeugdbeschermingsmaatregel op.", "opleggen"),
+        ("Het kan zo zijn dat de rechter dwangmaatregelen oplegt aan de moeder.", "opleggen"),
+        ("De ondertoezichtstelling is door de kinderrechter uitgesproken, met een sanctie.", "sanctie"),
+    ],
+)
+def test_a_court_as_the_actor_makes_it_a_legal_fact(text, rule):
+    assert silenced(text, rule).context
+
+
+def test_the_measure_as_a_lever_stays_a_finding():
+    text = "Wij zetten de beschermingsmaatregel in om moeder te laten meewerken."
+    assert finding(text, "beschermingsmaatregel").severity == Severity.SUGGESTION
+    # A request to the court is not the court's decision.
+    assert finding("Vader probeert via de rechter de omgang af te dwingen.", "afdwingen").severity == Severity.WARNING
+
+
+def test_statutory_names_are_legal_facts_an_indefinite_measure_is_not():
+    found = finding("U kunt te maken krijgen met een kinderbeschermingsmaatregel.", "beschermingsmaatregel")
+    assert found.severity == Severity.HINT
+    found = finding("Wij overwegen een beschermingsmaatregel.", "beschermingsmaatregel")
+    assert found.severity == Severity.SUGGESTION
+
+
+def test_names_titles_addresses_and_file_names_are_not_the_writers_wording():
+    assert silenced("Wij gebruiken het Licht Instrument Risicotaxatie Kindveiligheid.", "risicotaxatie")
+    text = "Arum, S. (2016). Eerst samenwerken, dan samenwerken voor risicogestuurde zorg. Utrecht."
+    assert silenced(text, "risicogestuurd-werken")
+    assert silenced("Zie www.voorbeeld.nl/vechtscheiding voor meer.", "vechtscheiding")
+    assert silenced("Het bestand heet rapport-vechtscheiding.docx en staat klaar.", "vechtscheiding")
+    # A capitalised word at the start of a sentence is not a name.
+    assert finding("Vechtscheidingen vragen veel van kinderen.", "vechtscheiding").severity == Severity.WARNING
+
+
+# -- register per paragraph ----------------------------------------------------------------
+
+
+def test_a_legal_header_does_not_switch_off_the_rest_of_the_report():
+    header = "Zaaknummer rechtbank: C/15/1234. Bij beschikking heeft de rechtbank de raad verzocht te onderzoeken."
+    body = "De ouders zijn niet in staat om de belangen van de kinderen voorop te stellen."
+    alone = {f.rule for f in run(body).findings}
+    together = {f.rule for f in run(f"{header}\n\n{body}").findings}
+    assert "niet-in-staat" in alone and alone <= together
+
+
+def test_legal_register_in_the_same_paragraph_still_counts():
+    text = "De rechtbank overweegt dat het verzoek van de vader niet in het belang van het kind is."
+    assert silenced(text, "belang-van-het-kind-leeg")
+
+
+# -- word sense ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("De raad adviseert de huidige omgangsregeling voor Lotte te handhaven.", "handhaven"),
+        ("Ondertoezichtstelling is een ingrijpende maatregel.", "ingrijpen"),
+        ("Het verzoek is in strijd met de wet.", "strijd"),
+        ("De advocaten van partijen schrijven elkaar.", "tegenpartij"),
+    ],
+)
+def test_a_word_in_another_sense_is_not_reported(text, rule):
+    assert silenced(text, rule)
+
+
+def test_the_control_sense_is_still_reported():
+    assert finding("De gezinsvoogd gaat de afspraken streng handhaven.", "handhaven")
+    assert finding("Ouders zijn verwikkeld in een strijd met elkaar.", "strijd")
+
+
+# -- mentions and definitions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Ik maak een onderscheid tussen oudervervreemding en ouderverstoting.", "ouderverstoting"),
+        ("Het wordt vaak opgevat als multiprobleemgezin.", "multiprobleemgezin"),
+        ("We spreken pas van een vechtscheiding als de ruzie jaren duurt.", "vechtscheiding"),
+        ("Drang is dreigen met een ondertoezichtstelling.", "dreigen-met"),
+        ("De zogeheten vechtscheiding is geen diagnose.", "vechtscheiding"),
+    ],
+)
+def test_mentioned_or_defined_words_get_at_most_a_hint(text, rule):
+    found = [f for f in run(text).findings if f.rule == rule]
+    assert found and all(f.severity == Severity.HINT for f in found)
+
+
+def test_using_a_term_is_not_mentioning_it():
+    found = finding("Als we het hebben over hoog-conflictscheidingen, gaat het om veel kinderen.", "hoogconflictscheiding")
+    assert found.severity == Severity.SUGGESTION
+    assert finding("Vader is manipulatief.", "manipulatief").severity == Severity.WARNING
+
+
+# -- safety --------------------------------------------------------------------------------
+
+
+def test_firm_wording_in_acute_danger_is_lowered_and_a_hint_is_dropped_with_a_note():
+    text = "Na een melding van huiselijk geweld is acuut ingegrepen door de politie."
+    dropped = silenced(text, "ingrijpen")
+    assert any(note.startswith("niet gemeld: veiligheid") for note in dropped.context)
+    found = finding("Bij acute onveiligheid monitoren wij de situatie dagelijks.", "monitoren")
+    assert found.severity == Severity.HINT
+
+
+def test_labels_are_not_lowered_by_danger_nearby():
+    found = finding("Bij acuut gevaar blijft moeder manipulatief.", "manipulatief")
+    assert found.severity == Severity.WARNING
+    assert finding("Wij monitoren de ouders.", "monitoren").severity == Severity.SUGGESTION
+
+
+# -- trust wording follows the same rules --------------------------------------------------
+
+
+def test_negated_and_quoted_trust_wording_does_not_count():
+    assert run("Wij bouwen vertrouwen op met moeder.").balance.trust == 1
+    assert run("Moeder heeft geen enkel vertrouwen meer in de hulpverlening.").balance.trust == 0
+    assert run("Er is geen samenwerking mogelijk met vader.").balance.trust == 0
+    assert run('Vader zei: "Wij hebben een goede samenwerking, echt waar."').balance.trust == 0
