@@ -57,7 +57,11 @@ def test_the_writer_refusing_a_control_action_gets_at_most_a_hint(text, rule):
     [
         ("Wij dwingen de omgang af.", "afdwingen", Severity.WARNING),
         ("Vader werkt niet mee, dus dwingen wij de omgang af.", "afdwingen", Severity.WARNING),
-        ("Wij leggen niet alleen sancties op, maar praten ook met vader.", "sancties-opleggen", Severity.WARNING),
+        (
+            "Wij leggen niet alleen sancties op, maar praten ook met vader.",
+            "sancties-opleggen",
+            Severity.WARNING,
+        ),
         ("Zonder dwang verandert er niets, zegt de gezinsvoogd.", "dwingen", Severity.SUGGESTION),
         ("De ouders laten zich niet begeleiden en sturen.", "aansturen", Severity.SUGGESTION),
     ],
@@ -67,7 +71,9 @@ def test_a_negation_of_something_else_leaves_the_finding(text, rule, severity):
 
 
 def test_a_negation_that_is_the_term_itself_is_still_found():
-    assert finding("Vader is een niet-meewerkende ouder.", "niet-meewerkende-ouder").severity == Severity.WARNING
+    assert (
+        finding("Vader is een niet-meewerkende ouder.", "niet-meewerkende-ouder").severity == Severity.WARNING
+    )
     assert finding("Moeder heeft geen probleembesef.", "geen-probleembesef").severity == Severity.SUGGESTION
 
 
@@ -85,7 +91,9 @@ def test_words_named_as_someone_elses_are_theirs():
 
 def test_an_institutions_reported_view_is_lowered_a_parents_summary_is_not():
     found = finding("De kinderombudsman schreef dat de wijkteams dwang toepassen.", "dwingen")
-    assert found.severity == Severity.HINT and "lager: weergave van wat de kinderombudsman zegt" in found.context
+    assert (
+        found.severity == Severity.HINT and "lager: weergave van wat de kinderombudsman zegt" in found.context
+    )
     # In a report the writer summarises a parent's view in the writer's own words.
     found = finding("Vader vertelt dat Sem het contact weigert.", "kind-weigert-contact")
     assert found.severity == Severity.SUGGESTION
@@ -93,7 +101,10 @@ def test_an_institutions_reported_view_is_lowered_a_parents_summary_is_not():
 
 def test_the_writers_own_words_are_not_attributed():
     assert finding("Wij spreken van een vechtscheiding.", "vechtscheiding").severity == Severity.WARNING
-    assert finding("Het blijft een vechtscheiding, zegt vader niet.", "vechtscheiding").severity == Severity.WARNING
+    assert (
+        finding("Het blijft een vechtscheiding, zegt vader niet.", "vechtscheiding").severity
+        == Severity.WARNING
+    )
 
 
 # -- quotes --------------------------------------------------------------------------------
@@ -151,7 +162,10 @@ def test_the_measure_as_a_lever_stays_a_finding():
     text = "Wij zetten de beschermingsmaatregel in om moeder te laten meewerken."
     assert finding(text, "beschermingsmaatregel").severity == Severity.SUGGESTION
     # A request to the court is not the court's decision.
-    assert finding("Vader probeert via de rechter de omgang af te dwingen.", "afdwingen").severity == Severity.WARNING
+    assert (
+        finding("Vader probeert via de rechter de omgang af te dwingen.", "afdwingen").severity
+        == Severity.WARNING
+    )
 
 
 def test_statutory_names_are_legal_facts_an_indefinite_measure_is_not():
@@ -168,14 +182,18 @@ def test_names_titles_addresses_and_file_names_are_not_the_writers_wording():
     assert silenced("Zie www.voorbeeld.nl/vechtscheiding voor meer.", "vechtscheiding")
     assert silenced("Het bestand heet rapport-vechtscheiding.docx en staat klaar.", "vechtscheiding")
     # A capitalised word at the start of a sentence is not a name.
-    assert finding("Vechtscheidingen vragen veel van kinderen.", "vechtscheiding").severity == Severity.WARNING
+    assert (
+        finding("Vechtscheidingen vragen veel van kinderen.", "vechtscheiding").severity == Severity.WARNING
+    )
 
 
 # -- register per paragraph ----------------------------------------------------------------
 
 
 def test_a_legal_header_does_not_switch_off_the_rest_of_the_report():
-    header = "Zaaknummer rechtbank: C/15/1234. Bij beschikking heeft de rechtbank de raad verzocht te onderzoeken."
+    header = (
+        "Zaaknummer rechtbank: C/15/1234. Bij beschikking heeft de rechtbank de raad verzocht te onderzoeken."
+    )
     body = "De ouders zijn niet in staat om de belangen van de kinderen voorop te stellen."
     alone = {f.rule for f in run(body).findings}
     together = {f.rule for f in run(f"{header}\n\n{body}").findings}
@@ -227,7 +245,9 @@ def test_mentioned_or_defined_words_get_at_most_a_hint(text, rule):
 
 
 def test_using_a_term_is_not_mentioning_it():
-    found = finding("Als we het hebben over hoog-conflictscheidingen, gaat het om veel kinderen.", "hoogconflictscheiding")
+    found = finding(
+        "Als we het hebben over hoog-conflictscheidingen, gaat het om veel kinderen.", "hoogconflictscheiding"
+    )
     assert found.severity == Severity.SUGGESTION
     assert finding("Vader is manipulatief.", "manipulatief").severity == Severity.WARNING
 

@@ -392,7 +392,12 @@ def annotate(
 
 @app.command("eval")
 def evaluate(
-    corpora: Annotated[list[Path], typer.Argument(help="Geannoteerde corpora (YAML) zoals dev-corpus.yaml.")],
+    corpora: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Geannoteerde corpora: YAML zoals dev-corpus.yaml, of een map met teksten en annotations.yaml."
+        ),
+    ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="text of json.")
     ] = OutputFormat.text,

@@ -1,6 +1,12 @@
 """`taalcheck eval`: recall, precision and severity agreement on an annotated corpus.
 
-Corpus format: see `dev-corpus.yaml` ("taalcheck annotated corpus v1"): `control_passages` with
+Two formats. A folder of real texts (any supported document format) with an `annotations.yaml`
+that maps each file name to the passages a reader marked: `{text, expect: flag|no-flag, severity,
+why}`; gold positives are `flag` passages at suggestion or warning, a suggestion/warning finding on
+such a passage is right, on a `flag`/hint passage neutral, elsewhere wrong; hints are not scored
+(the conventions of the real-dev set). A file listed with an empty list is a text without flags.
+
+Or a corpus YAML like `dev-corpus.yaml` ("taalcheck annotated corpus v1"): `control_passages` with
 `expected_flags` (phrase, optional parts, entry, severity, optional) and `legitimate_passages`
 with `terms` and a desired behaviour (`no_flag`, `hint_only`, `mixed` with `no_flag_for` and
 `hint_only_for`). A finding counts for an expected flag when their passages overlap.
@@ -50,6 +56,8 @@ class EvalReport:
     severity_agree: int = 0
     reported: int = 0  # suggestion + warning findings
     correct: int = 0
+    #: Suggestions/warnings on borderline passages (a `flag` at hint): neither right nor wrong.
+    neutral: int = 0
     misses: list[Miss] = field(default_factory=list)
     false_alarms: list[FalseAlarm] = field(default_factory=list)
     by_principle: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -80,6 +88,7 @@ class EvalReport:
             "found": self.found,
             "reported": self.reported,
             "correct": self.correct,
+            "neutral": self.neutral,
             "by_principle": self.by_principle,
             "misses": [vars(miss) for miss in self.misses],
             "false_alarms": [vars(alarm) for alarm in self.false_alarms],
@@ -118,16 +127,107 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
+ANNOTATIONS = "annotations.yaml"
+
+
+def _annotations_file(path: Path) -> Path | None:
+    """The annotations of a folder of real texts, when `path` is such a folder or its file."""
+    if path.is_dir():
+        candidate = path / ANNOTATIONS
+        if not candidate.is_file():
+            raise InputError(str(path), f"map zonder {ANNOTATIONS} (zie 'taalcheck eval --help')")
+        return candidate
+    return path if path.name == ANNOTATIONS else None
+
+
 def evaluate_corpora(paths: Iterable[Path], checker: Checker) -> EvalReport:
     report = EvalReport()
     entries = checker.lexicon.entries
     for path in paths:
+        annotations = _annotations_file(path)
+        if annotations is not None:
+            _annotated_folder(annotations, checker, report)
+            continue
         data = _load(path)
         for passage in data.get("control_passages", []):
             _control_passage(passage, checker, entries, report)
         for passage in data.get("legitimate_passages", []):
             _legitimate_passage(passage, checker, report)
     return report
+
+
+def _load_annotations(path: Path) -> dict[str, list[dict[str, Any]]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise InputError(str(path), "annotaties niet gevonden of niet leesbaar") from None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        raise InputError(str(path), "annotaties zijn geen geldige YAML") from None
+    if not isinstance(data, dict):
+        raise InputError(str(path), "verwacht per bestandsnaam een lijst met passages")
+    for name, items in data.items():
+        if items is None:
+            data[name] = []
+            continue
+        if not isinstance(items, list) or not all(
+            isinstance(item, dict)
+            and isinstance(item.get("text"), str)
+            and item.get("expect") in ("flag", "no-flag")
+            for item in items
+        ):
+            raise InputError(
+                str(path), f"'{name}': elke passage heeft 'text' en 'expect' (flag of no-flag) nodig"
+            )
+    return data
+
+
+def _occurrences(text: str, passage: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(passage)
+    while start != -1:
+        spans.append((start, start + len(passage)))
+        start = text.find(passage, start + 1)
+    return spans
+
+
+def _annotated_folder(annotations: Path, checker: Checker, report: EvalReport) -> None:
+    from taalcheck.documents import read_document
+
+    folder = annotations.parent
+    for name, items in sorted(_load_annotations(annotations).items()):
+        document = read_document(folder / name, name)
+        findings = checker.check_document(document).findings
+        marked = [(item, _occurrences(document.text, item["text"])) for item in items]
+        gold = lambda item: item["expect"] == "flag" and item.get("severity") in ("suggestion", "warning")  # noqa: E731
+        for finding in findings:
+            if finding.severity < Severity.SUGGESTION:
+                continue
+            report.reported += 1
+            on = [item for item, spans in marked if _overlaps(finding, spans)]
+            if any(gold(item) for item in on):
+                report.correct += 1
+            elif any(item["expect"] == "flag" for item in on):
+                report.reported -= 1
+                report.neutral += 1
+            else:
+                why = next((f"legitiem: {item.get('why', '')}" for item in on), "niet gemarkeerd")
+                report.false_alarms.append(
+                    FalseAlarm(name, finding.rule, finding.text, finding.severity.key, why)
+                )
+        for item, spans in marked:
+            if not gold(item):
+                continue
+            matching = [f for f in findings if f.severity >= Severity.SUGGESTION and _overlaps(f, spans)]
+            principle = matching[0].principle if matching else "onbekend"
+            counter = _principle_counter(report, principle)
+            report.expected += 1
+            counter["expected"] += 1
+            if matching:
+                report.found += 1
+                counter["found"] += 1
+                if any(f.severity.key == item["severity"] for f in matching):
+                    report.severity_agree += 1
+            else:
+                report.misses.append(Miss(name, item["text"][:90], principle, item["severity"]))
 
 
 def _principle_counter(report: EvalReport, principle: str) -> dict[str, int]:
@@ -214,15 +314,17 @@ def render_evaluation(report: EvalReport, console: Console) -> None:
         share = counts["found"] / counts["expected"] if counts["expected"] else 1.0
         console.print(Text(f"{principle:<14} recall {share:.2f} ({counts['found']}/{counts['expected']})"))
     console.print(Text(f"recall     {report.recall:.3f} ({report.found}/{report.expected})", style="bold"))
-    console.print(
-        Text(
-            f"recall voor termen in het lexicon {report.in_lexicon_recall:.3f} "
-            f"({report.in_lexicon_found}/{report.in_lexicon_expected})"
+    if report.in_lexicon_expected:
+        console.print(
+            Text(
+                f"recall voor termen in het lexicon {report.in_lexicon_recall:.3f} "
+                f"({report.in_lexicon_found}/{report.in_lexicon_expected})"
+            )
         )
-    )
     console.print(
         Text(
-            f"precisie   {report.precision:.3f} ({report.correct}/{report.reported} suggesties en waarschuwingen)",
+            f"precisie   {report.precision:.3f} ({report.correct}/{report.reported} suggesties en waarschuwingen"
+            + (f", {report.neutral} op twijfelgevallen niet meegeteld)" if report.neutral else ")"),
             style="bold",
         )
     )
