@@ -277,3 +277,30 @@ def test_negated_and_quoted_trust_wording_does_not_count():
     assert run("Moeder heeft geen enkel vertrouwen meer in de hulpverlening.").balance.trust == 0
     assert run("Er is geen samenwerking mogelijk met vader.").balance.trust == 0
     assert run('Vader zei: "Wij hebben een goede samenwerking, echt waar."').balance.trust == 0
+
+
+# -- what context kept back is shown in every format ---------------------------------------
+
+
+def test_dropped_passages_are_listed_with_their_reason_in_json_text_html_and_sarif():
+    import json
+
+    from taalcheck.model import CheckResult
+    from taalcheck.report.html import render_html
+    from taalcheck.report.json_output import render_json
+    from taalcheck.report.sarif import render_sarif
+    from taalcheck.report.text import dropped_line
+
+    result = CheckResult(
+        [run("Bij beschikking van 3 maart heeft de rechter een beschermingsmaatregel uitgesproken.")]
+    )
+    assert not result.findings
+    data = json.loads(render_json(result, {}))
+    (dropped,) = data["files"][0]["dropped"]
+    assert dropped["rule"] == "beschermingsmaatregel" and dropped["context"][0].startswith("niet gemeld")
+    assert data["summary"]["dropped"] == 1
+    assert "Niet gemeld: 1 passage" in dropped_line(result)
+    page = render_html(result, {})
+    assert "Niet gemeld (1)" in page and "beschermingsmaatregel" in page
+    (suppressed,) = json.loads(render_sarif(result, {}))["runs"][0]["results"]
+    assert suppressed["suppressions"][0]["justification"].startswith("niet gemeld")

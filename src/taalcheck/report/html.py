@@ -245,6 +245,16 @@ def document_section(file: FileResult, index: int, entries: Mapping[str, Entry])
         for number, finding in enumerate(findings, start=1)
     )
     notes_block = f'<aside class="notes"><h3>Meldingen</h3><ol>{notes}</ol></aside>' if findings else ""
+    if file.silenced:
+        items = "".join(
+            f'<li>“{esc(finding.text)}” <span class="rule">[{esc(finding.rule)}]</span>: '
+            f"{esc('; '.join(finding.context))}</li>"
+            for finding in file.silenced
+        )
+        parts.append(
+            f'<details class="dropped"><summary>Niet gemeld ({len(file.silenced)}): '
+            f"context of configuratie</summary><ul>{items}</ul></details>"
+        )
     if document is not None:
         text = structured_text(document, findings, prefix)
         flow = " structured flow" if document.kind == "md" else " structured"

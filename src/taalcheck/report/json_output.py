@@ -57,6 +57,8 @@ def file_dict(file: FileResult) -> dict[str, Any]:
     }
     if file.notices:
         data["notices"] = list(file.notices)
+    # Passages that context or configuration kept from being reported, each with its reason.
+    data["dropped"] = [finding_dict(finding) for finding in file.silenced]
     if file.coverage:
         from taalcheck.report.coverage import coverage_dict
 
@@ -73,6 +75,7 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
             "files": len(result.files),
             "findings": len(result.findings),
             "by_severity": result.by_severity(),
+            "dropped": sum(len(file.silenced) for file in result.files),
             **balance_dict(balance),
         },
     }

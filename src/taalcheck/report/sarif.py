@@ -200,6 +200,9 @@ def build_sarif(result: CheckResult, entries: Mapping[str, Entry]) -> JSON:
     first: dict[str, Finding] = {}
     for finding in result.findings:
         first.setdefault(finding.rule, finding)
+    for file in result.files:
+        for finding in file.silenced:
+            first.setdefault(finding.rule, finding)
     rule_ids = sorted(first)
     rules = [rule_descriptor(rule, entries.get(rule), first[rule]) for rule in rule_ids]
     index = {rule: number for number, rule in enumerate(rule_ids)}
@@ -213,6 +216,15 @@ def build_sarif(result: CheckResult, entries: Mapping[str, Entry]) -> JSON:
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
             results.append(sarif_result(file, finding, index[finding.rule], occurrence))
+        for finding in file.silenced:
+            # Kept back by context or configuration: a suppressed result, with the reason.
+            key = (finding.rule, " ".join(finding.text.lower().split()))
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            dropped = sarif_result(file, finding, index[finding.rule], occurrence)
+            kind = "inSource" if any("opmerking" in note for note in finding.context) else "external"
+            dropped["suppressions"] = [{"kind": kind, "justification": "; ".join(finding.context)}]
+            results.append(dropped)
         for notice in file.notices:
             notifications.append(
                 {

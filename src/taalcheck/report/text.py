@@ -43,6 +43,18 @@ def summary_line(result: CheckResult) -> str:
     return f"{len(findings)} {noun} in {where}: {', '.join(parts)}"
 
 
+def dropped_line(result: CheckResult) -> str | None:
+    """'Niet gemeld: 3 passages ...': what context or configuration kept back, never silently."""
+    count = sum(len(file.silenced) for file in result.files)
+    if not count:
+        return None
+    noun = "passage" if count == 1 else "passages"
+    return (
+        f"Niet gemeld: {count} {noun} (citaat, juridische beslissing, naam, veiligheid, configuratie ...); "
+        "--format json of html toont ze met de reden."
+    )
+
+
 def balance_line(balance: Balance) -> str:
     """The trainer's number: control against trust wording per 1000 words."""
     if not balance.words:
@@ -110,6 +122,9 @@ def render_text(
             if len(result.files) > 1 and file.balance.words:
                 console.print(Text(f"{file.path}: {balance_line(file.balance)}", style="dim"))
     console.print(Text(summary_line(result), style="bold"))
+    dropped = dropped_line(result)
+    if dropped:
+        console.print(Text(dropped, style="dim"))
     if show_balance:
         console.print(Text(balance_line(result.balance())))
         _checklist(console, result)
