@@ -297,6 +297,7 @@ def test_folders_are_searched_recursively_in_sorted_order(tmp_path: Path) -> Non
         "a.md",
         "b.txt",
         "e.odt",
+        "oud.doc",  # listed so that the run can say it was not checked and what to do
         "sub/c.docx",
         "sub/d.pdf",
     ]

@@ -27,6 +27,7 @@ from taalcheck.documents import (
     iter_document_paths,
     read_document,
 )
+from taalcheck.documents.files import read_limited
 from taalcheck.documents.text import decode_text
 from taalcheck.errors import InputError, TaalcheckError
 from taalcheck.lexicon import Lexicon, load_lexicon
@@ -105,7 +106,8 @@ def check_file_result(
 ) -> FileResult:
     """Findings, balance and context for one file; raises `InputError` when it cannot be read."""
     checker = checker or make_checker(settings)
-    return checker.check_document(read_document(path, display or str(path)))
+    limits = (settings or checker.settings).limits
+    return checker.check_document(read_document(path, display or str(path), limits=limits))
 
 
 def check_documents(documents: Iterable[Document], checker: Checker) -> CheckResult:
@@ -138,7 +140,7 @@ def check_paths(
     documents = iter_document_paths(paths, list(exclude)) if paths else []
     files: list[FileResult] = []
     if STDIN in names:
-        data = (stdin or sys.stdin.buffer).read()
+        data = read_limited(stdin or sys.stdin.buffer, STDIN, settings.limits.max_file_bytes)
         files.append(checker.check_document(document_from_text(decode_text(data, STDIN), STDIN)))
     if jobs > 1 and len(documents) >= PARALLEL_THRESHOLD:
         outcomes = _check_in_parallel(documents, settings, checker, jobs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -348,6 +349,10 @@ def info(
         scores = ", ".join(f"{labels[k]} {v * 100:.1f}" for k, v in choice.scores.items())
         console.print(f"  scores (UD Alpino dev): {scores}", markup=False)
     console.print(f"Lexicon: {bundled_lexicon_dir()}", markup=False)
+    limits = _settings(None, model, None, Path.cwd()).limits
+    console.print("Grenzen voor invoer (aan te passen onder [limits] in taalcheck.toml):", markup=False)
+    for label, value in limits.describe():
+        console.print(f"  {label}: {value}", markup=False)
 
 
 @app.command()
@@ -478,6 +483,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except typer.Exit as done:
+        _flush_stdout()
         sys.exit(done.exit_code)
     except TaalcheckError as error:
         _fail(str(error))
@@ -495,10 +501,28 @@ def main() -> None:
             _fail(error.format_message(), hint=context.command_path if context else None)  # type: ignore[attr-defined]
         if "ClickException" in names:
             _fail(error.format_message())  # type: ignore[attr-defined]
+        if isinstance(error, OSError) and error.filename is None:
+            _stdout_failed(error)  # writing the report failed (disk full): not a bug in taalcheck
         if os.environ.get("TAALCHECK_DEBUG"):
             raise
         _fail(f"onverwachte fout ({type(error).__name__}: {error}); zet TAALCHECK_DEBUG=1 voor details")
+    _flush_stdout()
     sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+
+
+def _flush_stdout() -> None:
+    """Write what is buffered for standard output; a write error (disk full) is one Dutch line."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        _stdout_failed(error)
+
+
+def _stdout_failed(error: OSError) -> None:
+    # Nothing more to write: the interpreter's own flush at exit must not fail again.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    _fail(f"standaarduitvoer: kan de uitvoer niet schrijven ({error.strerror or error})")
 
 
 _USAGE_TRANSLATIONS = (

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from taalcheck.documents.limits import limits_from_config
 from taalcheck.errors import ConfigError
 from taalcheck.model import COVERAGE_KEYS, Severity
 from taalcheck.settings import Settings
@@ -18,7 +19,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-KEYS = ("extend_lexicon", "disable", "severity", "min_severity", "allow", "model", "require")
+KEYS = ("extend_lexicon", "disable", "severity", "min_severity", "allow", "model", "require", "limits")
 
 
 def find_config(start: Path) -> Path | None:
@@ -96,7 +97,12 @@ def load_config(path: Path) -> Settings:
             raise ConfigError(
                 name, f"onbekend onderdeel '{key}' (kies uit: {', '.join(COVERAGE_KEYS)})", prefix + "require"
             )
+    try:
+        limits = limits_from_config(data.get("limits", {}))
+    except ValueError as error:
+        raise ConfigError(name, str(error), prefix + "limits") from None
     return Settings(
+        limits=limits,
         model=model,
         min_severity=_severity(name, prefix + "min_severity", data["min_severity"])
         if "min_severity" in data

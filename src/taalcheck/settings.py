@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from taalcheck.documents.limits import DEFAULT_LIMITS, InputLimits
 from taalcheck.model import Severity
 
 
@@ -21,3 +22,5 @@ class Settings:
     require: tuple[str, ...] = ()
     #: Where the settings came from (a config file), for messages.
     origin: str | None = None
+    #: How much of a file, container part or PDF is read before it is refused (`[limits]`).
+    limits: InputLimits = DEFAULT_LIMITS

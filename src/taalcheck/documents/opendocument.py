@@ -1,21 +1,19 @@
 """OpenDocument text (.odt): paragraphs, headings, lists, table cells, notes, headers and footers.
 
-odfdo opens and checks the package; the text is walked in content.xml and styles.xml with lxml
-so tracked deletions, annotations, notes and indexes are treated exactly.
+The package is opened through the container guard; the text is walked in content.xml and
+styles.xml with lxml so tracked deletions, annotations, notes and indexes are treated exactly.
+Space counts (`text:s text:c="..."`) are capped and all text together stays within the limit.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-import odfdo
-from lxml import etree
-
 from ..errors import InputError
 from .base import Document, Structure
+from .containers import open_container
+from .limits import DEFAULT_LIMITS, InputLimits, LimitError, count_label
 from .word import assemble, short_heading
 
 CORRUPT_PROBLEM = "beschadigd bestand of geen geldig OpenDocument-tekstdocument (.odt)"
@@ -65,20 +63,53 @@ _SKIP = frozenset(
 ) | {"{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}frame"}
 
 
-def paragraph_text(element: Any) -> str:
+#: Spaces that `text:s` elements may add to one document in total.
+MAX_EXPANDED_SPACES = 1_000_000
+
+
+class TextBudget:
+    """Spaces that `text:s` elements may still add to a document (other text is bounded by its XML)."""
+
+    def __init__(self, path: str, limits: InputLimits) -> None:
+        self.path = path
+        self.limits = limits
+        self.total = min(limits.max_text_chars, MAX_EXPANDED_SPACES)
+        self.left = self.total
+
+    def spend(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise LimitError(
+                self.path,
+                f"meer dan {count_label(self.total)} herhaalde spaties (text:s); dat is de grens per document",
+            )
+
+    def spaces(self, count: str | None) -> int:
+        """The number of spaces a `text:c` attribute asks for, at most `max_repeat`."""
+        try:
+            wanted = int(count) if count is not None else 1
+        except ValueError:
+            wanted = 1
+        return max(1, min(wanted, self.limits.max_repeat))
+
+
+def paragraph_text(element: Any, budget: TextBudget | None = None) -> str:
     """The text of a `text:p` or `text:h` element (notes and annotations left out)."""
     parts: list[str] = [element.text or ""]
     for child in element:
         tag = child.tag
         if isinstance(tag, str) and tag not in _SKIP:
             if tag == _q("text:s"):
-                parts.append(" " * int(child.get(_q("text:c"), "1")))
+                count = budget.spaces(child.get(_q("text:c"))) if budget else 1
+                if budget:
+                    budget.spend(count)
+                parts.append(" " * count)
             elif tag == _q("text:tab"):
                 parts.append("\t")
             elif tag == _q("text:line-break"):
                 parts.append("\n")
             else:
-                parts.append(paragraph_text(child))
+                parts.append(paragraph_text(child, budget))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -131,7 +162,7 @@ def _iter_blocks(
             yield from _iter_blocks(child, counter, location, cell, depth + (tag == _q("text:list")))
 
 
-def _body_entries(root: Any) -> list[tuple[str, str | None, object, Structure]]:
+def _body_entries(root: Any, budget: TextBudget) -> list[tuple[str, str | None, object, Structure]]:
     entries: list[tuple[str, str | None, object, Structure]] = []
     body = root.find(f"{_q('office:body')}/{_q('office:text')}")
     if body is None:
@@ -139,7 +170,7 @@ def _body_entries(root: Any) -> list[tuple[str, str | None, object, Structure]]:
     number = 0
     heading: str | None = None
     for index, (paragraph, location, structure) in enumerate(_iter_blocks(body, [0])):
-        text = paragraph_text(paragraph)
+        text = paragraph_text(paragraph, budget)
         if location is None and text.strip():
             if structure.kind == "heading":
                 heading = short_heading(text)
@@ -160,12 +191,19 @@ def _body_entries(root: Any) -> list[tuple[str, str | None, object, Structure]]:
         where = f"{label} {counters[key]}"
         for index, (paragraph, _location, _structure) in enumerate(_iter_blocks(note_body, [0])):
             entries.append(
-                (paragraph_text(paragraph), where, (label, counters[key], index), Structure(part=where))
+                (
+                    paragraph_text(paragraph, budget),
+                    where,
+                    (label, counters[key], index),
+                    Structure(part=where),
+                )
             )
     return entries
 
 
-def _header_footer_entries(styles: Any) -> list[tuple[str, str | None, object, Structure]]:
+def _header_footer_entries(
+    styles: Any, budget: TextBudget
+) -> list[tuple[str, str | None, object, Structure]]:
     entries: list[tuple[str, str | None, object, Structure]] = []
     for kind, label in (("header", "koptekst"), ("footer", "voettekst")):
         number = 0
@@ -175,34 +213,31 @@ def _header_footer_entries(styles: Any) -> list[tuple[str, str | None, object, S
                 if isinstance(child.tag, str) and child.tag.startswith(_q(f"style:{kind}")):
                     for paragraph, _location, _structure in _iter_blocks(child, [0]):
                         entries.append(
-                            (paragraph_text(paragraph), label, (label, number), Structure(part=label))
+                            (paragraph_text(paragraph, budget), label, (label, number), Structure(part=label))
                         )
                         number += 1
     return entries
 
 
-def _is_encrypted(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            manifest = archive.read("META-INF/manifest.xml")
-    except (zipfile.BadZipFile, KeyError):
-        return False
-    return b"encryption-data" in manifest
-
-
-def odt_document(data: bytes, path: str) -> Document:
+def odt_document(data: bytes, path: str, limits: InputLimits = DEFAULT_LIMITS) -> Document:
     """An .odt file as a document: one segment per non-empty paragraph, joined by line breaks."""
     if not data.startswith(b"PK"):
         raise InputError(path, CORRUPT_PROBLEM)
-    if _is_encrypted(data):
+    container = open_container(data, path, limits, CORRUPT_PROBLEM)
+    if "META-INF/manifest.xml" in container and b"encryption-data" in container.read("META-INF/manifest.xml"):
         raise InputError(path, ENCRYPTED_PROBLEM)
+    mimetype = container.read("mimetype").strip() if "mimetype" in container else b""
+    if mimetype and not mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+        raise InputError(path, CORRUPT_PROBLEM)
+    if "content.xml" not in container:
+        raise InputError(path, CORRUPT_PROBLEM)
+    budget = TextBudget(path, limits)
+    content = container.parse("content.xml")
+    styles = container.parse("styles.xml") if "styles.xml" in container else None
     try:
-        package = odfdo.Document(io.BytesIO(data))
-        content = etree.fromstring(package.container.get_part("content.xml"))
-        styles_xml = package.container.get_part("styles.xml")
-        entries = _body_entries(content)
-        if styles_xml:
-            entries += _header_footer_entries(etree.fromstring(styles_xml))
-    except Exception as error:  # odfdo and lxml raise many types for damaged packages
+        entries = _body_entries(content, budget)
+        if styles is not None:
+            entries += _header_footer_entries(styles, budget)
+    except (ValueError, TypeError, AttributeError) as error:  # malformed structure
         raise InputError(path, CORRUPT_PROBLEM) from error
-    return assemble(entries, path, "odt")
+    return assemble(entries, path, "odt", limits)

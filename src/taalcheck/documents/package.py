@@ -16,6 +16,9 @@ from typing import Any
 
 from lxml import etree
 
+from .containers import open_container
+from .limits import DEFAULT_LIMITS
+
 CONTENT_TYPES = "[Content_Types].xml"
 PACKAGE_RELS = "_rels/.rels"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -41,6 +44,7 @@ MACRO_RELATIONSHIPS = frozenset(
     }
 )
 
+_CORRUPT = "beschadigd bestand of geen geldig Word-document (.docx)"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -70,10 +74,12 @@ def rels_name(part: str) -> str:
 class WordPackage:
     """The parts of a Word package, kept in their original order; XML parts parsed on demand."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, path: str = "het Word-bestand") -> None:
+        # Every part is unpacked through the container guard (sizes and XML within the limits).
+        parts = open_container(data, path, DEFAULT_LIMITS, _CORRUPT, all_parts=True).parts
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             self._infos = [info for info in archive.infolist() if not info.is_dir()]
-            self._data = {info.filename: archive.read(info) for info in self._infos}
+        self._data = {info.filename: parts[info.filename] for info in self._infos if info.filename in parts}
         self._xml: dict[str, Any] = {}
 
     # --- parts ------------------------------------------------------------------------------

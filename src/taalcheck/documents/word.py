@@ -20,6 +20,8 @@ from lxml import etree
 
 from ..errors import InputError
 from .base import Document, Segment, Structure
+from .containers import open_container, too_deep
+from .limits import DEFAULT_LIMITS, InputLimits, LimitError, count_label
 from .package import as_plain_document, parse_xml
 from .placeholders import mask_placeholders
 
@@ -378,16 +380,21 @@ def check_word_container(data: bytes, path: str) -> None:
         raise InputError(path, CORRUPT_PROBLEM)
 
 
-def open_docx(data: bytes, path: str) -> Any:
+def open_docx(data: bytes, path: str, limits: InputLimits = DEFAULT_LIMITS) -> Any:
     """A python-docx document from the bytes of a Word file (InputError when unreadable).
 
     Templates (.dotx, .dotm) and macro-enabled documents (.docm) are opened as the plain
-    document they hold; their macros are dropped, never run.
+    document they hold; their macros are dropped, never run. The package goes through the
+    container guard first: python-docx only sees parts unpacked within `limits` (XML checked).
     """
     check_word_container(data, path)
+    data = open_container(data, path, limits, CORRUPT_PROBLEM).package_bytes()
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many types for damaged packages
+        deep = too_deep(error, path)
+        if deep is not None:
+            raise deep from None
         try:
             plain = as_plain_document(data)
         except Exception:
@@ -400,12 +407,12 @@ def open_docx(data: bytes, path: str) -> Any:
             raise InputError(path, CORRUPT_PROBLEM) from second
 
 
-def word_document(data: bytes, path: str) -> Document:
+def word_document(data: bytes, path: str, limits: InputLimits = DEFAULT_LIMITS) -> Document:
     """A Word file as a document: one segment per non-empty paragraph, joined by line breaks.
 
     Each segment's `ref` is (part name, block index) into `part_blocks` of that part.
     """
-    word = open_docx(data, path)
+    word = open_docx(data, path, limits)
     entries: list[tuple[str, str | None, object, Structure | None]] = []
     try:
         styles = paragraph_styles(word)
@@ -425,10 +432,12 @@ def word_document(data: bytes, path: str) -> Document:
                     entries.append((paragraph_text(block.paragraph), block.location, ref, block.structure))
     except (etree.XMLSyntaxError, KeyError, ValueError) as error:
         raise InputError(path, CORRUPT_PROBLEM) from error
-    return assemble(entries, path, "docx")
+    return assemble(entries, path, "docx", limits)
 
 
-def assemble(entries: Sequence[tuple], path: str, kind: str) -> Document:
+def assemble(
+    entries: Sequence[tuple], path: str, kind: str, limits: InputLimits = DEFAULT_LIMITS
+) -> Document:
     """A document from (text, location, ref[, structure]) entries; empty paragraphs are left out."""
     texts: list[str] = []
     segments: list[Segment] = []
@@ -438,6 +447,10 @@ def assemble(entries: Sequence[tuple], path: str, kind: str) -> Document:
             continue
         if texts:
             offset += 1  # the joining line break
+        if offset + len(text) > limits.max_text_chars:
+            raise LimitError(
+                path, f"meer dan {count_label(limits.max_text_chars)} tekens tekst (de grens per document)"
+            )
         segments.append(Segment(offset, offset + len(text), location, ref, rest[0] if rest else None))
         texts.append(text)
         offset += len(text)
