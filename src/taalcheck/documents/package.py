@@ -16,8 +16,9 @@ from typing import Any
 
 from lxml import etree
 
+from ..errors import InputError
 from .containers import open_container
-from .limits import DEFAULT_LIMITS
+from .limits import DEFAULT_LIMITS, LimitError
 
 CONTENT_TYPES = "[Content_Types].xml"
 PACKAGE_RELS = "_rels/.rels"
@@ -76,7 +77,12 @@ class WordPackage:
 
     def __init__(self, data: bytes, path: str = "het Word-bestand") -> None:
         # Every part is unpacked through the container guard (sizes and XML within the limits).
-        parts = open_container(data, path, DEFAULT_LIMITS, _CORRUPT, all_parts=True).parts
+        try:
+            parts = open_container(data, path, DEFAULT_LIMITS, _CORRUPT, all_parts=True).parts
+        except LimitError:
+            raise
+        except InputError as error:  # damaged: callers name the file in their own message
+            raise zipfile.BadZipFile(error.problem) from error
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             self._infos = [info for info in archive.infolist() if not info.is_dir()]
         self._data = {info.filename: parts[info.filename] for info in self._infos if info.filename in parts}
