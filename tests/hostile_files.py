@@ -218,8 +218,9 @@ try:
     code = subprocess.run(sys.argv[2:], preexec_fn=cap, timeout=float(sys.argv[1])).returncode
 except subprocess.TimeoutExpired:
     code = -999
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-sys.stderr.write(f"\\n@@measured {code} {peak} {time.monotonic() - start:.2f}\\n")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
+sys.stderr.write(f"\\n@@measured {code} {usage.ru_maxrss} {time.monotonic() - start:.2f} {cpu:.2f}\\n")
 """
 
 
@@ -228,8 +229,9 @@ class Run:
     code: int
     stdout: str
     stderr: str
-    seconds: float
+    seconds: float  # wall clock (depends on how busy the machine is)
     peak_mb: float
+    cpu_seconds: float  # user and system time of taalcheck itself
 
     @property
     def error_lines(self) -> list[str]:
@@ -241,7 +243,7 @@ def run_measured(
     cwd: Path,
     stdin: object = subprocess.DEVNULL,
     stdout: object = subprocess.PIPE,
-    timeout: float = 10.0,
+    timeout: float = 60.0,
 ) -> Run:
     """`taalcheck ARGS` in a subprocess with a time limit; exit code, output, seconds, peak MB."""
     env = {**os.environ, "PYTHONPATH": _SRC, "TAALCHECK_NO_CACHE": "1", "NO_COLOR": "1"}
@@ -258,5 +260,5 @@ def run_measured(
         timeout=timeout + 30,
     )
     stderr, _, measured = done.stderr.rpartition("\n@@measured ")
-    code, peak_kb, seconds = measured.split()
-    return Run(int(code), done.stdout or "", stderr, float(seconds), int(peak_kb) / 1024)
+    code, peak_kb, seconds, cpu = measured.split()
+    return Run(int(code), done.stdout or "", stderr, float(seconds), int(peak_kb) / 1024, float(cpu))
