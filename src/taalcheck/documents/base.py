@@ -55,6 +55,7 @@ class Document:
     kind: str = "txt"
     analysis_text: str = ""
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _segment_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.analysis_text:
@@ -86,8 +87,9 @@ class Document:
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment containing `offset`, if any."""
-        starts = [segment.start for segment in self.segments]
-        index = bisect.bisect_right(starts, offset) - 1
+        if len(self._segment_starts) != len(self.segments):  # built once (segments are set by the reader)
+            self._segment_starts = [segment.start for segment in self.segments]
+        index = bisect.bisect_right(self._segment_starts, offset) - 1
         if index >= 0 and offset <= self.segments[index].end:
             return self.segments[index]
         return None

@@ -66,15 +66,19 @@ class Piece:
     text: str
 
 
+_T, _TABS = qn("w:t"), frozenset({qn("w:tab"), qn("w:ptab")})
+_NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
+
+
 def _run_child_text(child: Any) -> str:
     tag = child.tag
-    if tag == qn("w:t"):
+    if tag == _T:
         return child.text or ""
-    if tag == qn("w:tab") or tag == qn("w:ptab"):
+    if tag in _TABS:
         return "\t"
     if tag in _BREAKS:
         return "\n"
-    if tag == qn("w:noBreakHyphen"):
+    if tag == _NO_BREAK_HYPHEN:
         return "-"
     return ""
 

@@ -303,16 +303,19 @@ def _remove_related_entries(package: WordPackage, paragraphs: set[str]) -> None:
                 _remove_keeping_tail(person)
 
 
-def _note_reference(package: WordPackage, role: str, paragraph: Any) -> Any | None:
-    """The run in the body holding the reference mark of the note that `paragraph` belongs to."""
-    note = next((element for element in paragraph.iterancestors(qn(f"w:{role}"))), None)
-    if note is None:
-        return None
-    note_id = note.get(qn("w:id"))
+def _note_references(package: WordPackage, role: str) -> dict[str, Any]:
+    """Note id -> the run in the body holding that note's reference mark."""
+    references: dict[str, Any] = {}
     for reference in package.xml(package.main_part).iter(qn(f"w:{role}Reference")):
-        if reference.get(qn("w:id")) == note_id and reference.getparent().tag == qn("w:r"):
-            return reference.getparent()
-    return None
+        if reference.getparent().tag == qn("w:r"):
+            references.setdefault(reference.get(qn("w:id"), ""), reference.getparent())
+    return references
+
+
+def _note_reference(references: dict[str, Any], role: str, paragraph: Any) -> Any | None:
+    """The run with the reference mark of the note that `paragraph` belongs to."""
+    note = next(paragraph.iterancestors(qn(f"w:{role}")), None)
+    return references.get(note.get(qn("w:id"), "")) if note is not None else None
 
 
 class _Commenter:
@@ -375,6 +378,7 @@ def annotate_bytes(
     skipped: list[Finding] = []
     placements: list[tuple[Finding, Any, int, int]] = []
     notes: list[tuple[Finding, Any, str]] = []
+    references: dict[str, dict[str, Any]] = {}
     for finding in sorted(findings, key=lambda item: (item.start, item.end)):
         segment = document.segment_at(finding.start)
         ref = segment.ref if segment else None
@@ -395,7 +399,9 @@ def annotate_bytes(
             listed.append((finding, segment.location or roles[name]))
             continue
         if roles[name] in NOTE_ROLES:
-            reference = _note_reference(package, roles[name], paragraph)
+            if roles[name] not in references:
+                references[roles[name]] = _note_references(package, roles[name])
+            reference = _note_reference(references[roles[name]], roles[name], paragraph)
             if reference is None:
                 listed.append((finding, segment.location or roles[name]))
             else:
