@@ -304,3 +304,35 @@ def test_dropped_passages_are_listed_with_their_reason_in_json_text_html_and_sar
     assert "Niet gemeld (1)" in page and "beschermingsmaatregel" in page
     (suppressed,) = json.loads(render_sarif(result, {}))["runs"][0]["results"]
     assert suppressed["suppressions"][0]["justification"].startswith("niet gemeld")
+
+
+def test_a_quote_that_runs_over_a_pdf_page_break_is_still_a_quote(tmp_path):
+    from fpdf import FPDF
+
+    from taalcheck.api import check_file_result
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    for page in ('Moeder zegt: "Het is allemaal een grote', 'vechtscheiding en niemand luistert naar mij."'):
+        pdf.add_page()
+        pdf.multi_cell(0, 8, page)
+    pdf.output(str(tmp_path / "verslag.pdf"))
+    result = check_file_result(tmp_path / "verslag.pdf", settings=SETTINGS)
+    (found,) = [f for f in result.findings if f.rule == "vechtscheiding"]
+    assert found.severity == Severity.HINT and any(note.startswith("lager: citaat") for note in found.context)
+
+
+def test_a_claim_reported_with_zou_is_lowered_advice_with_zou_is_not():
+    found = finding("Vader zou de omgang hebben gefrustreerd.", "frustreren-omgang")
+    assert found.severity == Severity.HINT and "lager: weergegeven als bewering ('zou')" in found.context
+    assert (
+        finding("Het zou beter zijn om sancties op te leggen.", "sancties-opleggen").severity
+        == Severity.WARNING
+    )
+    assert finding("Wij zouden de omgang afdwingen.", "afdwingen").severity == Severity.WARNING
+
+
+def test_a_capitalised_name_mid_sentence_is_a_name():
+    assert silenced("Het kader Risicogestuurde zorg wordt in de regio ingevoerd.", "risicogestuurd-werken")
+    found = finding("Samenvatting\nVechtscheidingen vragen veel van kinderen.", "vechtscheiding")
+    assert found.severity == Severity.WARNING

@@ -173,6 +173,11 @@ class AttributionRule(ContextRule):
     #: Effect when only the view is reported (indirect speech), not the words.
     reported_effect: Effect = field(default_factory=Effect)
     reported_note: str = ""
+    #: 'Moeder zou manipulatief zijn': a claim reported, not the writer's finding.
+    hearsay: Words = frozenset()
+    #: ... unless the clause gives the writer's own advice or wish ('zou beter zijn', 'zou moeten').
+    hearsay_exceptions: Words = frozenset()
+    hearsay_note: str = ""
 
 
 @dataclass(frozen=True)

@@ -230,7 +230,9 @@ def _in_capitalised_name(site: Site, passage: Passage) -> bool:
 
     def starts_sentence(index: int) -> bool:
         previous = index - 1
-        return previous < 0 or tokens[previous].text in _NAME_BREAKERS
+        if previous < 0 or tokens[previous].text in _NAME_BREAKERS:
+            return True
+        return "\n" in passage.text[tokens[previous].end : tokens[index].start]  # a heading line before
 
     neighbours = [index for index in (first - 1, last + 1) if 0 <= index < len(tokens)]
     capital_neighbours = [
@@ -240,6 +242,8 @@ def _in_capitalised_name(site: Site, passage: Passage) -> bool:
         and not starts_sentence(index)
         and tokens[index].norm not in _DETERMINERS
     ]
+    if not starts_sentence(first):
+        return True  # Dutch capitalises names only: 'het kader Risicogestuurde zorg'
     if not capital_neighbours:
         return False
     if starts_sentence(first):
@@ -404,7 +408,21 @@ def _attribution(rule: AttributionRule, site: Site, passage: Passage) -> str | t
         # theirs in a legal passage (elsewhere the writer chose the words of the summary).
         if is_speech and clauses[first] > clauses[index] and (role == "institution" or passage.legal_block()):
             return rule.reported_note.format(speaker=label), rule.reported_effect
-    return None
+    return _hearsay(rule, site, passage)
+
+
+def _hearsay(rule: AttributionRule, site: Site, passage: Passage) -> tuple[str, Effect] | None:
+    """'Vader zou de omgang hebben gefrustreerd': the conditional of a claim someone else makes."""
+    tokens, clauses = passage.tokens, passage.clauses
+    clause = clauses[min(site.tokens)]
+    words = [
+        t.norm for i, t in enumerate(tokens) if t.is_word and clauses[i] == clause and i not in site.tokens
+    ]
+    if not any(word in rule.hearsay for word in words):
+        return None
+    if any(word in rule.hearsay_exceptions or word in rule.writers for word in words):
+        return None
+    return rule.hearsay_note, rule.reported_effect
 
 
 # -- legal acts, measures and register ----------------------------------------------------

@@ -132,6 +132,7 @@ class Checker:
         """All findings, silenced findings, trust wording and balance of one document."""
         text = mask_comments(document.analysis_text)
         rules = self.context_rules
+        regions = _page_spanning_blocks(document, text) if document.kind == "pdf" else None
         findings: list[Finding] = []
         silenced: list[Finding] = []
         positives: list[PositiveMatch] = []
@@ -154,7 +155,8 @@ class Checker:
                     if sentence is None or not matches:
                         continue
                     if quotes is None:
-                        quotes = block_quotes(text, block_start, block_end, rules)
+                        region = regions.get(block, block) if regions is not None else block
+                        quotes = block_quotes(text, *region, rules)
                     passage = Passage(
                         text,
                         (start, end),
@@ -292,6 +294,29 @@ class Checker:
 @cache
 def _context_rules(path: Path) -> list[ContextRule]:
     return load_context_rules(path)
+
+
+def _page_spanning_blocks(document: Document, text: str) -> dict[tuple[int, int], tuple[int, int]]:
+    """For a PDF: a paragraph that runs on over a page break is one stretch for finding quotes.
+
+    The last paragraph of a page joins the first of the next when it does not end a sentence or the
+    next one starts in lower case, so a quote that crosses the page break is still a quote.
+    """
+    regions: dict[tuple[int, int], tuple[int, int]] = {}
+    pages = [list(iter_blocks(text, segment.start, segment.end)) for segment in document.segments]
+    for current, following in itertools.pairwise(pages):
+        if not current or not following:
+            continue
+        last, first = current[-1], following[0]
+        ending = text[last[0] : last[1]].rstrip()
+        opening = text[first[0] : first[1]].lstrip()
+        if ending[-1:] not in '.!?”"’»:' or opening[:1].islower():
+            start = regions.get(last, last)[0]
+            regions[last] = regions[first] = (start, first[1])
+            for block, region in list(regions.items()):
+                if region[0] == start:
+                    regions[block] = (start, first[1])
+    return regions
 
 
 def _without_overlaps(matches: list[RawMatch]) -> list[RawMatch]:
