@@ -45,6 +45,11 @@ _CITATION_YEAR = re.compile(r"\((?:19|20)\d\d[a-z]?\)[.:,]?\s*$")
 _NAME_BREAKERS = frozenset(".:;!?\"“”‘’'(•–-*#|")
 _DETERMINERS = frozenset("de het een deze die dit dat zijn haar hun onze ons mijn uw".split())
 _THIRD_PERSON = frozenset("hij zij ze".split())
+#: Nouns after which a capitalised word is the name of a thing: 'het programma Scheiden zonder Schade'.
+_NAMING_NOUNS = frozenset(
+    """kader programma methode methodiek aanpak model project pilot training cursus module instrument
+    richtlijn handreiking wet rapport notitie publicatie campagne boek artikel werkwijze interventie""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -242,8 +247,8 @@ def _in_capitalised_name(site: Site, passage: Passage) -> bool:
         and not starts_sentence(index)
         and tokens[index].norm not in _DETERMINERS
     ]
-    if not starts_sentence(first):
-        return True  # Dutch capitalises names only: 'het kader Risicogestuurde zorg'
+    if not starts_sentence(first) and first > 0 and tokens[first - 1].norm in _NAMING_NOUNS:
+        return True  # 'het kader Risicogestuurde zorg', 'de methode Escalatiebeheersing'
     if not capital_neighbours:
         return False
     if starts_sentence(first):
