@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -248,3 +250,30 @@ def test_libreoffice_opens_the_annotated_report_and_shows_every_comment(
     assert len(notes) == len(annotation.commented) + 2  # plus the overview and the colleague's comment
     footnoted = [f for f in trial_result.findings if f.location and f.location.startswith("voetnoot")]
     assert sum(note.startswith("In voetnoot 1: ") for note in notes) == len(footnoted)
+
+
+def test_annotate_command_lists_what_has_no_comment_and_removes_again(trial: Path, tmp_path: Path) -> None:
+    def taalcheck(*args: str) -> subprocess.CompletedProcess:
+        environment = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+        command = [sys.executable, "-m", "taalcheck", *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=180, env=environment)
+
+    once, twice, clean = tmp_path / "een.docx", tmp_path / "twee.docx", tmp_path / "schoon.docx"
+    first = taalcheck("annotate", str(trial), "-o", str(once))
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert re.fullmatch(
+        rf"\d+ opmerkingen geplaatst in {re.escape(str(once))} \(origineel ongewijzigd: .*\)", lines[0]
+    )
+    assert lines[1].startswith("1 melding staat in kop- of voetteksten, waar Word geen opmerking toestaat")
+    assert lines[2] == "  voettekst: waarschuwing [risicogestuurd-werken] “risicogestuurd”"
+    second = taalcheck("annotate", str(once), "-o", str(twice))
+    placed = int(lines[0].split()[0])
+    assert f"{placed + 1} opmerkingen van een eerdere keer zijn vervangen" in second.stdout
+    removed = taalcheck("annotate", str(twice), "-o", str(clean), "--verwijder")
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout.startswith(f"{placed + 1} opmerkingen van taalcheck verwijderd in {clean}")
+    assert comments(clean.read_bytes()) == [("Collega", "Klopt deze datum?")]
+    refused = taalcheck("annotate", str(trial), "-o", str(tmp_path / "kopie.odt"))
+    assert refused.returncode == 2
+    assert refused.stderr.strip().endswith("de uitvoer moet een .docx-bestand zijn")
