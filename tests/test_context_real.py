@@ -336,3 +336,21 @@ def test_a_capitalised_name_mid_sentence_is_a_name():
     assert silenced("Het kader Risicogestuurde zorg wordt in de regio ingevoerd.", "risicogestuurd-werken")
     found = finding("Samenvatting\nVechtscheidingen vragen veel van kinderen.", "vechtscheiding")
     assert found.severity == Severity.WARNING
+
+
+def test_more_reported_words_and_rejections():
+    found = finding("Hulpverleners spreken in zulke gevallen vaak van een vechtscheiding.", "vechtscheiding")
+    assert "lager: woorden van hulpverleners" in found.context
+    text = "De vader verzoekt de rechtbank om een dwangsom. De moeder voert aan dat de vader de omgang frustreert."
+    assert finding(text, "frustreren-omgang").severity == Severity.HINT
+    assert finding("Dwang werkt averechts, zo blijkt uit onderzoek.", "dwingen").severity == Severity.HINT
+    assert (
+        finding("Sancties opleggen helpt niet, daarom praten we.", "sancties-opleggen").severity
+        == Severity.HINT
+    )
+    # A negation that belongs to another phrase ends at 'en'.
+    found = finding("Moeder heeft geen probleembesef en werkt de hulpverlening tegen.", "tegenwerken")
+    assert found.severity == Severity.WARNING
+    # 'volgens de wet' is a legal fact, not somebody's words.
+    result = run("Volgens de Jeugdwet kan de gemeente een jeugdbeschermingsmaatregel verzoeken.")
+    assert not any("woorden van" in note for f in result.findings + result.silenced for note in f.context)

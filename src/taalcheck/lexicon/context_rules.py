@@ -135,6 +135,8 @@ class RejectionRule(ContextRule):
     kind: ClassVar[str] = "rejection"
     cues: Patterns = ()
     window: int = 3
+    #: Phrases right after the term that reject it: 'dwang werkt averechts'.
+    after: Patterns = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,8 @@ class AttributionRule(ContextRule):
     people: Words = frozenset()
     #: Subjects that are the writer.
     writers: Words = frozenset()
+    #: After 'volgens': sources that are not somebody's words ('volgens de wet').
+    not_speakers: Words = frozenset()
     #: Effect when only the view is reported (indirect speech), not the words.
     reported_effect: Effect = field(default_factory=Effect)
     reported_note: str = ""

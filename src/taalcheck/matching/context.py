@@ -270,6 +270,10 @@ def _technical(rule: TechnicalRule | SenseRule, site: Site, passage: Passage) ->
 
 
 def _rejection(rule: RejectionRule, site: Site, passage: Passage) -> str | None:
+    following = passage.text[site.end : passage.sentence[1]]
+    following = following[: next((m.start() for m in _CLAUSE_BREAK.finditer(following)), len(following))]
+    if any(cue.match(following.lstrip()) for cue in rule.after):
+        return rule.note
     before = passage.text[passage.sentence[0] : site.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
@@ -299,12 +303,14 @@ def _negation(rule: NegationRule, site: Site, passage: Passage) -> str | None:
             return rule.note  # inside the action: 'wij dwingen de omgang niet af'
         if index < first:
             between = [i for i in range(index + 1, first) if tokens[i].is_word]
+            if any(tokens[i].norm in _COORDINATORS for i in between):
+                continue  # 'geen probleembesef en werkt tegen': the negation ends at 'en'
             if len(between) <= rule.window or (token.norm == "zonder" and len(between) <= 6):
                 return rule.note
             if _negates_by_parse(passage, index, site):
                 return rule.note
-        elif _negated_predicate(rule, tokens, members, index):
-            return rule.note  # 'sancties zijn hier niet nodig'
+        elif _negated_predicate(rule, tokens, members, index, last):
+            return rule.note  # 'sancties zijn hier niet nodig', 'sancties opleggen helpt niet'
         elif _negates_by_parse(passage, index, site):
             return rule.note
     # 'Het is niet nodig om sancties op te leggen', 'wij willen niet dat de omgang wordt afgedwongen'
@@ -324,9 +330,16 @@ def _not_negating(rule: NegationRule, tokens: tuple[Token, ...], index: int) -> 
     return (tokens[index].norm, following) in rule.not_negating
 
 
-def _negated_predicate(rule: NegationRule, tokens: tuple[Token, ...], members: list[int], index: int) -> bool:
+def _negated_predicate(
+    rule: NegationRule, tokens: tuple[Token, ...], members: list[int], index: int, last: int
+) -> bool:
+    """A negation after the term, with a predicate of need or effect around it."""
+    before = [tokens[i].norm for i in members if last < i < index and tokens[i].is_word][-3:]
     after = [tokens[i].norm for i in members if i > index and tokens[i].is_word][:3]
-    return any(word in rule.predicates for word in after)
+    return any(word in rule.predicates for word in before + after)
+
+
+_COORDINATORS = frozenset("en of maar want dus".split())
 
 
 def _negates_by_parse(passage: Passage, negator: int, site: Site) -> bool:
@@ -343,10 +356,14 @@ def _negates_by_parse(passage: Passage, negator: int, site: Site) -> bool:
 
 @lru_cache(maxsize=256)
 def _verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """Finite forms and participles; for 'aan|voeren' also the split finite forms ('voert ... aan')."""
     forms: set[str] = set()
     for lemma in lemmas:
-        forms.update(finite_forms(lemma))
-        forms.update(verb_participles(lemma))
+        particle, _, verb = lemma.rpartition("|")
+        forms.update(finite_forms(particle + verb))
+        forms.update(verb_participles(particle + verb))
+        if particle:
+            forms.update(finite_forms(verb))
     return frozenset(forms)
 
 
@@ -392,6 +409,11 @@ def _attribution(rule: AttributionRule, site: Site, passage: Passage) -> str | t
         if not token.is_word:
             continue
         if token.norm == "volgens":
+            following = next(
+                (t.norm for t in tokens[index + 1 :] if t.is_word and t.norm not in _DETERMINERS), ""
+            )
+            if following in rule.not_speakers:
+                continue  # 'volgens de wet' is a legal fact, not somebody's words
             speaker = _speaker_at(rule, tokens, index + 1, min(first, index + 4))
             if speaker and speaker[1] != "writer":
                 return rule.note.format(speaker=speaker[0])
@@ -450,7 +472,7 @@ def _decides(rule: LegalActRule, passage: Passage) -> bool:
         previous = next(
             (t.norm for t in reversed(tokens[:index]) if t.is_word and t.norm not in _DETERMINERS), ""
         )
-        if previous in ("door", "van"):
+        if previous in ("door", "van", "volgens"):
             return True  # 'door de kinderrechter', 'de beslissing van de rechter'
         if previous in ("aan", "naar", "bij", "voor", "tegen", "met", "via", "tot", "om"):
             continue  # a request to the court is not its decision
