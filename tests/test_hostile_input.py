@@ -274,6 +274,15 @@ def test_devices_as_input(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("config", ["pijp.toml", "/dev/zero"])
+def test_configuration_that_is_no_regular_file(tmp_path: Path, config: str) -> None:
+    (tmp_path / "verslag.txt").write_text(FINDING, encoding="utf-8")
+    if config == "pijp.toml":
+        os.mkfifo(tmp_path / config)
+    run = run_check(tmp_path, "--config", config, "verslag.txt")
+    assert_one_error(run, config, "geen gewoon bestand")
+
+
 def test_special_files_in_a_folder_are_skipped(tmp_path: Path) -> None:
     folder = tmp_path / "dossier"
     folder.mkdir()

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from taalcheck.documents.files import NOT_REGULAR_PROBLEM
 from taalcheck.documents.limits import limits_from_config
 from taalcheck.errors import ConfigError
 from taalcheck.model import COVERAGE_KEYS, Severity
@@ -56,6 +57,8 @@ def _severity(path: str, key: str, value: Any) -> Severity:
 def load_config(path: Path) -> Settings:
     """Read and validate a configuration file into `Settings`."""
     name = str(path)
+    if path.exists() and not path.is_file() and not path.is_dir():  # a FIFO or device would hang
+        raise ConfigError(name, NOT_REGULAR_PROBLEM)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -196,9 +196,10 @@ def _walk(folder: Path, exclude: list[str]) -> list[Path]:
 def _special(path: Path) -> bool:
     """A FIFO, device or socket: never a document, skipped in folders (a broken link is kept)."""
     try:
-        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except OSError:
         return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def iter_document_paths(paths: list[Path], exclude: Iterable[str] = ()) -> list[Path]:
