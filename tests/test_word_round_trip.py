@@ -277,3 +277,19 @@ def test_annotate_command_lists_what_has_no_comment_and_removes_again(trial: Pat
     refused = taalcheck("annotate", str(trial), "-o", str(tmp_path / "kopie.odt"))
     assert refused.returncode == 2
     assert refused.stderr.strip().endswith("de uitvoer moet een .docx-bestand zijn")
+
+
+def test_a_note_without_its_number_in_the_text_goes_into_the_overview(trial: Path) -> None:
+    members = _members(trial.read_bytes())
+    members["word/document.xml"] = re.sub(
+        rb'<w:footnoteReference w:id="1"/>', b"", members["word/document.xml"]
+    )
+    data = _zip(members)
+    result = check_file_result(trial)  # same text: the reference mark carries none
+    annotation = annotate_bytes(data, result.findings, result.document)
+    in_note = [f for f in result.findings if f.location == "voetnoot 1"]
+    assert in_note and set(in_note) <= set(annotation.listed)
+    overview = next(text for author, text in comments(annotation.data) if author == "taalcheck")
+    assert overview.startswith(
+        f"taalcheck: {len(annotation.listed)} meldingen in kop- of voetteksten of in noten"
+    )

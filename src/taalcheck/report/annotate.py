@@ -116,9 +116,10 @@ def overview_lines(listed: Iterable[tuple[Finding, str]]) -> list[tuple[str, str
     """The overview comment: one paragraph per finding where Word allows no comment."""
     items = list(listed)
     word = "melding" if len(items) == 1 else "meldingen"
-    lines = [
-        ("taalcheck", f": {len(items)} {word} in kop- of voetteksten, waar Word geen opmerking toestaat.")
-    ]
+    places = "kop- of voetteksten"
+    if any(not place.startswith(("koptekst", "voettekst")) for _finding, place in items):
+        places = "kop- of voetteksten of in noten zonder nummer in de tekst"
+    lines = [("taalcheck", f": {len(items)} {word} in {places}, waar Word geen opmerking toestaat.")]
     for finding, where in items:
         text = f" “{finding.text}” ({where}): {finding.message}"
         if finding.context:
@@ -525,8 +526,11 @@ def summary_lines(annotation: Annotation, source: str, output: str, removing: bo
             lines.append(f"{annotation.removed} opmerkingen van een eerdere keer zijn vervangen")
         if annotation.listed:
             count = len(annotation.listed)
+            places = "kop- of voetteksten"
+            if any(not place.startswith(("koptekst", "voettekst")) for place in annotation.listed_locations):
+                places = "kop- of voetteksten of in noten zonder nummer in de tekst"
             lines.append(
-                f"{count} {'melding staat' if count == 1 else 'meldingen staan'} in kop- of voetteksten, waar Word "
+                f"{count} {'melding staat' if count == 1 else 'meldingen staan'} in {places}, waar Word "
                 "geen opmerking toestaat; ze staan samen in de eerste opmerking van het document:"
             )
             for finding, where in zip(annotation.listed, annotation.listed_locations, strict=True):
