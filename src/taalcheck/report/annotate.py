@@ -215,7 +215,7 @@ def _remove_keeping_tail(element: Any) -> None:
 def _open(data: bytes, path: str) -> WordPackage:
     check_word_container(data, path)
     try:
-        package = WordPackage(data)
+        package = WordPackage(data, path)
         package.xml(package.main_part)
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, EOFError) as error:
         raise InputError(path, CORRUPT_PROBLEM) from error
