@@ -65,6 +65,7 @@ def test_form_page(client: TestClient) -> None:
     assert 'formaction="/opmerkingen"' in page  # the Word copy with comments
     assert "hoogstens 20 MB" in page
     assert "niet bewaard" in page
+    assert "taalcheck-server van uw organisatie" in page  # reached under a name (for a team)
     assert "<script" not in page and "http://" not in page and "https://" not in page
     assert " je " not in page and " jouw " not in page  # the reader is addressed as "u"
 
@@ -217,7 +218,13 @@ def test_foreign_host_refused(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "headers",
-    [{"origin": "http://aanvaller.example"}, {"origin": "null"}, {"sec-fetch-site": "cross-site"}],
+    [
+        {"origin": "http://aanvaller.example"},
+        {"origin": "null"},
+        {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site", "origin": "http://andere.testserver"},
+        {"sec-fetch-site": "same-origin", "origin": "http://aanvaller.example"},
+    ],
 )
 def test_cross_site_post_refused(client: TestClient, headers: dict[str, str]) -> None:
     response = client.post("/controleren", data={"tekst": "Wij werken risicogestuurd."}, headers=headers)
@@ -227,9 +234,13 @@ def test_cross_site_post_refused(client: TestClient, headers: dict[str, str]) ->
 
 
 def test_same_site_post_accepted(client: TestClient) -> None:
-    headers = {"origin": "http://testserver", "sec-fetch-site": "same-origin"}
-    response = client.post("/controleren", data={"tekst": "Wij werken risicogestuurd."}, headers=headers)
-    assert response.status_code == 200
+    for headers in (
+        {"origin": "http://testserver", "sec-fetch-site": "same-origin"},
+        {"origin": "null", "sec-fetch-site": "same-origin"},  # what browsers send under "no-referrer"
+        {},  # not a browser
+    ):
+        response = client.post("/controleren", data={"tekst": "Wij werken risicogestuurd."}, headers=headers)
+        assert response.status_code == 200
 
 
 def test_not_found_is_dutch(client: TestClient) -> None:
@@ -339,3 +350,21 @@ def test_over_time_stops_the_check_and_the_page_keeps_answering() -> None:
         # a fresh check process takes the stopped one's place
         response = client.post("/controleren", data={"tekst": "Wij werken risicogestuurd."})
         assert response.status_code == 200
+
+
+def test_asgi_app_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from starlette.applications import Starlette
+
+    from taalcheck.web.environment import app_from_environment
+
+    monkeypatch.setenv("TAALCHECK_MODEL", "blank")
+    monkeypatch.setenv("TAALCHECK_MAX_MB", "1,5")
+    monkeypatch.setenv("TAALCHECK_NAMES", "taalcheck.intern, testserver")
+    monkeypatch.delattr(web, "app", raising=False)
+    app = web.app  # what `uvicorn taalcheck.web:app` imports
+    monkeypatch.delattr(web, "app")
+    assert isinstance(app, Starlette)
+    limits = app.state.pool.limits
+    assert limits.max_body_bytes == 1_500_000 and limits.max_checks == 2 and limits.time_budget == 60
+    with pytest.raises(ConfigError, match="TAALCHECK_MAX_CHECKS: moet een getal van minstens 1 zijn"):
+        app_from_environment({"TAALCHECK_MODEL": "blank", "TAALCHECK_MAX_CHECKS": "geen"})

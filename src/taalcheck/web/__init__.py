@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .app import create_app
 from .pool import Limits
+from .routes import create_app
 from .server import serve
 
 __all__ = ["Limits", "app", "create_app", "serve"]

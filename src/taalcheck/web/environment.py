@@ -67,7 +67,7 @@ def limits_from(max_mb: float, max_checks: int, time_limit: float) -> Limits:
 
 def app_from_environment(environ: Mapping[str, str] | None = None) -> Starlette:
     """The app as the environment variables describe it (see the module docstring)."""
-    from .app import create_app
+    from .routes import create_app
 
     environ = os.environ if environ is None else environ
     config = environ.get(VARIABLES["config"], "").strip()

@@ -55,7 +55,14 @@ def page(title: str, body: str) -> str:
     )
 
 
-def form_page(max_upload_label: str) -> str:
+LOCAL_PRIVACY = "Alles blijft op deze computer: de tekst wordt nergens heen gestuurd en niet bewaard."
+SERVER_PRIVACY = (
+    "De tekst gaat alleen naar de taalcheck-server van uw organisatie, wordt daar gecontroleerd "
+    "en niet bewaard."
+)
+
+
+def form_page(max_upload_label: str, local: bool = True) -> str:
     """The start page: a text field, a file field and one button."""
     accept = ",".join(SUPPORTED_SUFFIXES)
     types = ", ".join(SUPPORTED_SUFFIXES)
@@ -64,8 +71,7 @@ def form_page(max_upload_label: str) -> str:
         "<h1>taalcheck – taaladvies</h1>\n"
         "<p>Controleer een rapport op formuleringen die uitgaan van controle en beheersing, "
         "en lees suggesties voor taal vanuit visie, vertrouwen en verantwoordelijkheid.</p>\n"
-        '<p class="privacy">Alles blijft op deze computer: de tekst wordt nergens heen gestuurd '
-        "en niet bewaard.</p>\n"
+        f'<p class="privacy">{LOCAL_PRIVACY if local else SERVER_PRIVACY}</p>\n'
         '<form method="post" action="/controleren" enctype="multipart/form-data">\n'
         f'<label for="{TEXT_FIELD}">Plak hier de tekst van uw rapport</label>\n'
         f'<textarea id="{TEXT_FIELD}" name="{TEXT_FIELD}" rows="16" spellcheck="false"></textarea>\n'

@@ -28,6 +28,7 @@ from .pages import error_page
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 _STYLE = re.compile(rb"<style>(.*?)</style>", re.DOTALL)
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CROSS_SITE_MESSAGE = "Dit formulier kan alleen vanaf de taalcheck-pagina zelf worden verstuurd."
 INTERNAL_MESSAGE = "Er ging iets mis bij het controleren. Probeer het opnieuw of gebruik een ander bestand."
 
 BASE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
@@ -151,16 +152,19 @@ class Guard:
             return 400, "Dit adres hoort niet bij deze taalcheck-pagina."
         if method in _SAFE_METHODS:
             return None
+        # Browsers mark every request with Sec-Fetch-Site; with "no-referrer" they send
+        # "Origin: null" even for the page's own form, so the origin counts only when it is real.
+        fetch_site = headers.get("sec-fetch-site")
+        if fetch_site is not None and fetch_site not in ("same-origin", "none"):
+            return 403, CROSS_SITE_MESSAGE
         origin = headers.get("origin")
-        if origin is not None:
+        if origin is not None and not (origin == "null" and fetch_site is not None):
             parts = urlsplit(origin)
             same = parts.netloc.lower() == host.lower() or (
                 parts.hostname is not None and parts.hostname in self.names - LOOPBACK_NAMES
             )
-            if origin == "null" or not same:
-                return 403, "Dit formulier kan alleen vanaf de taalcheck-pagina zelf worden verstuurd."
-        elif headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
-            return 403, "Dit formulier kan alleen vanaf de taalcheck-pagina zelf worden verstuurd."
+            if not same:
+                return 403, CROSS_SITE_MESSAGE
         return None
 
 

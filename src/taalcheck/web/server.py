@@ -39,7 +39,7 @@ def serve(
     """
     import uvicorn
 
-    from .app import create_app
+    from .routes import create_app
 
     limits = limits or Limits()
     if not is_loopback(host):

@@ -29,7 +29,7 @@ from . import forms, jobs
 from .engine import validate_settings
 from .pages import error_page, form_page, size_label
 from .pool import Busy, CheckPool, InternalError, JobFailed, Limits, OverTime
-from .security import INTERNAL_MESSAGE, Guard, allowed_names
+from .security import INTERNAL_MESSAGE, Guard, allowed_names, is_loopback
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 BUSY_MESSAGE = "taalcheck is op dit moment druk met andere controles. Probeer het over een minuut opnieuw."
@@ -40,7 +40,8 @@ def _pool(request: Request) -> CheckPool:
 
 
 async def home(request: Request) -> Response:
-    return HTMLResponse(form_page(size_label(_pool(request).limits.max_body_bytes)))
+    local = request.app.state.local
+    return HTMLResponse(form_page(size_label(_pool(request).limits.max_body_bytes), local))
 
 
 async def health(request: Request) -> Response:
@@ -165,6 +166,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.pool = pool
+    app.state.local = is_loopback(host) and not names  # on this computer only, not for a team
     app.add_middleware(
         Guard,
         names=allowed_names(host, names),
