@@ -478,6 +478,28 @@ def web(
     )
 
 
+@app.command()
+def snelkoppeling(
+    folder: Annotated[
+        Path | None,
+        typer.Option("--map", help="Zet de snelkoppeling in deze map (standaard: het bureaublad)."),
+    ] = None,
+    port: Annotated[
+        int, typer.Option("--poort", "--port", min=1, max=65535, help="Poort van de webpagina.")
+    ] = 8765,
+) -> None:
+    """Zet een snelkoppeling op het bureaublad die met een dubbelklik de webpagina opent."""
+    from taalcheck.shortcut import create_shortcut
+
+    shortcut = create_shortcut(folder, port)
+    done = "bijgewerkt" if shortcut.replaced else "gemaakt"
+    _console().print(
+        f"Snelkoppeling {done}: {shortcut.path}\nDubbelklik erop om de webpagina te openen; "
+        "sluit het venster dat dan opent om de pagina te stoppen.",
+        markup=False,
+    )
+
+
 def main() -> None:
     """Entry point: run the app; errors become one Dutch line on stderr and exit code 2."""
     try:

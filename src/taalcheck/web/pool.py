@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import pickle
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,10 +72,11 @@ def _worker_main(connection: Connection, settings: Settings, warm_up: bool) -> N
     connection.send(("ready", None))
     while True:
         try:
-            function, args = connection.recv()
+            job = connection.recv_bytes()
         except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
+            function, args = pickle.loads(job)
             answer: tuple[str, Any] = ("ok", function(engine, *args))
         except TaalcheckError as error:
             answer = ("error", str(error))
