@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from taalcheck import __version__
+from taalcheck.click_dutch import install as _install_dutch_texts
 from taalcheck.errors import TaalcheckError
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
     from taalcheck.model import CheckResult
     from taalcheck.settings import Settings
+
+_install_dutch_texts()
 
 app = typer.Typer(
     name="taalcheck",
@@ -39,10 +42,13 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 ModelOption = Annotated[
-    str | None, typer.Option("--model", help="Nederlandse pipeline: naam, map, of 'blank'.")
+    str | None, typer.Option("--model", metavar="NAAM", help="Nederlandse pipeline: naam, map, of 'blank'.")
 ]
 ConfigOption = Annotated[
-    Path | None, typer.Option("--config", help="Configuratiebestand (taalcheck.toml of pyproject.toml).")
+    Path | None,
+    typer.Option(
+        "--config", metavar="BESTAND", help="Configuratiebestand (taalcheck.toml of pyproject.toml)."
+    ),
 ]
 
 
@@ -55,10 +61,30 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
-class SeverityOption(str, Enum):
-    hint = "hint"
-    suggestion = "suggestion"
-    warning = "warning"
+SEVERITY_CHOICES = "hint, suggestie of waarschuwing (ook: suggestion, warning)"
+
+
+def _severity_name(value: str | None) -> str | None:
+    """Dutch and English severity names are both accepted."""
+    from taalcheck.model import Severity
+
+    if value is not None:
+        try:
+            Severity.parse(value)
+        except ValueError:
+            raise typer.BadParameter(f"'{value}' is geen niveau; kies {SEVERITY_CHOICES}") from None
+    return value
+
+
+SeverityOption = Annotated[
+    str | None,
+    typer.Option(
+        "--min-severity",
+        metavar="NIVEAU",
+        callback=_severity_name,
+        help=f"Toon alleen meldingen vanaf dit niveau: {SEVERITY_CHOICES}.",
+    ),
+]
 
 
 def _console(no_color: bool = False, stderr: bool = False) -> Console:
@@ -100,9 +126,7 @@ def _main(
     """taalcheck leest een rapport en stelt andere woorden voor waar de tekst uitgaat van controle en beheersing."""
 
 
-def _settings(
-    config: Path | None, model: str | None, min_severity: SeverityOption | None, start: Path
-) -> Settings:
+def _settings(config: Path | None, model: str | None, min_severity: str | None, start: Path) -> Settings:
     from dataclasses import replace
 
     from taalcheck.config import find_config, load_config
@@ -114,7 +138,7 @@ def _settings(
     if model:
         settings = replace(settings, model=model)
     if min_severity:
-        settings = replace(settings, min_severity=Severity.parse(min_severity.value))
+        settings = replace(settings, min_severity=Severity.parse(min_severity))
     return settings
 
 
@@ -123,26 +147,32 @@ def check(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Bestanden of mappen (.txt, .md, .docx, .odt, .pdf); '-' leest van standaardinvoer."
+            metavar="PADEN...",
+            help="Bestanden of mappen (.txt, .md, .docx, .odt, .pdf); '-' leest van standaardinvoer.",
         ),
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Uitvoervorm.")
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", metavar="VORM", help="Uitvoervorm: text, concise, json, sarif, github of html."
+        ),
     ] = OutputFormat.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Schrijf de uitvoer naar dit bestand.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="BESTAND", help="Schrijf de uitvoer naar dit bestand."),
     ] = None,
-    min_severity: Annotated[
-        SeverityOption | None,
-        typer.Option("--min-severity", help="Toon alleen meldingen vanaf dit niveau."),
-    ] = None,
+    min_severity: SeverityOption = None,
     model: ModelOption = None,
     config: ConfigOption = None,
     exclude: Annotated[
         list[str] | None,
-        typer.Option("--exclude", help="Sla paden over die op dit patroon passen (herhaalbaar)."),
+        typer.Option(
+            "--exclude", metavar="PATROON", help="Sla paden over die op dit patroon passen (herhaalbaar)."
+        ),
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Aantal bestanden tegelijk.")] = 1,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Aantal bestanden tegelijk.")
+    ] = 1,
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Toon aantallen per lexicon-item.")
     ] = False,
@@ -267,7 +297,9 @@ def _refuse_overwrite(output: Path, inputs: list[Path]) -> None:
 
 @app.command()
 def explain(
-    rule: Annotated[str, typer.Argument(help="Id van een lexicon-item, bijvoorbeeld escalatiebeheersing.")],
+    rule: Annotated[
+        str, typer.Argument(metavar="ID", help="Id van een lexicon-item, bijvoorbeeld escalatiebeheersing.")
+    ],
 ) -> None:
     """Toon de uitlegpagina van een lexicon-item: wat, waarom, voorbeeld, wat in plaats daarvan."""
     from taalcheck.api import find_entry
@@ -305,7 +337,8 @@ def lexicon_table(ctx: typer.Context) -> None:
 @lexicon_app.command("test")
 def lexicon_test(
     paths: Annotated[
-        list[Path], typer.Argument(help="Lexiconbestanden (YAML) om te valideren en te testen.")
+        list[Path],
+        typer.Argument(metavar="BESTANDEN...", help="Lexiconbestanden (YAML) om te valideren en te testen."),
     ],
 ) -> None:
     """Valideer lexiconbestanden en draai hun voorbeelden als tests."""
@@ -358,16 +391,21 @@ def info(
 @app.command()
 def annotate(
     source: Annotated[
-        Path, typer.Argument(help="Het Word-bestand (.docx, .docm, .dotx, .dotm) om te controleren.")
+        Path,
+        typer.Argument(
+            metavar="BESTAND", help="Het Word-bestand (.docx, .docm, .dotx, .dotm) om te controleren."
+        ),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="De kopie met opmerkingen (.docx).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="BESTAND", help="De kopie met opmerkingen (.docx).")
+    ],
     remove: Annotated[
         bool,
         typer.Option(
             "--verwijder", help="Haal de opmerkingen van taalcheck weg (andere opmerkingen blijven staan)."
         ),
     ] = False,
-    min_severity: Annotated[SeverityOption | None, typer.Option("--min-severity")] = None,
+    min_severity: SeverityOption = None,
     model: ModelOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -400,14 +438,25 @@ def evaluate(
     corpora: Annotated[
         list[Path],
         typer.Argument(
-            help="Geannoteerde corpora: YAML zoals dev-corpus.yaml, of een map met teksten en annotations.yaml."
+            metavar="CORPUS...",
+            help="Geannoteerde corpora: YAML zoals dev-corpus.yaml, of een map met teksten en annotations.yaml.",
         ),
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="text of json.")
+        OutputFormat, typer.Option("--format", "-f", metavar="VORM", help="text of json.")
     ] = OutputFormat.text,
-    min_recall: Annotated[float | None, typer.Option("--min-recall", min=0, max=1)] = None,
-    min_precision: Annotated[float | None, typer.Option("--min-precision", min=0, max=1)] = None,
+    min_recall: Annotated[
+        float | None,
+        typer.Option(
+            "--min-recall", min=0, max=1, metavar="GETAL", help="Exitcode 1 onder deze recall (0-1)."
+        ),
+    ] = None,
+    min_precision: Annotated[
+        float | None,
+        typer.Option(
+            "--min-precision", min=0, max=1, metavar="GETAL", help="Exitcode 1 onder deze precisie (0-1)."
+        ),
+    ] = None,
     model: ModelOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -432,29 +481,42 @@ def evaluate(
 @app.command()
 def web(
     port: Annotated[
-        int, typer.Option("--poort", "--port", min=1, max=65535, help="Poort op deze computer.")
+        int, typer.Option("--poort", "--port", min=1, max=65535, metavar="N", help="Poort op deze computer.")
     ] = 8765,
     host: Annotated[
         str,
-        typer.Option("--host", help="Adres om op te luisteren; standaard alleen deze computer (127.0.0.1)."),
+        typer.Option(
+            "--host",
+            metavar="ADRES",
+            help="Adres om op te luisteren; standaard alleen deze computer (127.0.0.1).",
+        ),
     ] = "127.0.0.1",
     names: Annotated[
         list[str] | None,
         typer.Option(
             "--naam",
+            metavar="NAAM",
             help="Hostnaam waaronder de pagina bereikbaar is, zoals achter een reverse proxy (herhaalbaar).",
         ),
     ] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Aantal serverprocessen.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, metavar="N", help="Aantal serverprocessen.")
+    ] = 1,
     max_checks: Annotated[
         int,
-        typer.Option("--max-controles", min=1, max=64, help="Controles tegelijk per serverproces."),
+        typer.Option(
+            "--max-controles", min=1, max=64, metavar="N", help="Controles tegelijk per serverproces."
+        ),
     ] = 2,
     max_mb: Annotated[
-        float, typer.Option("--max-mb", min=0.01, help="Grootste upload (tekst plus bestand) in MB.")
+        float,
+        typer.Option("--max-mb", min=0.01, metavar="MB", help="Grootste upload (tekst plus bestand) in MB."),
     ] = 20,
     time_limit: Annotated[
-        float, typer.Option("--tijdslimiet", min=0.5, help="Hoogstens zoveel seconden per controle.")
+        float,
+        typer.Option(
+            "--tijdslimiet", min=0.5, metavar="SECONDEN", help="Hoogstens zoveel seconden per controle."
+        ),
     ] = 60,
     open_browser: Annotated[
         bool, typer.Option("--open/--niet-open", help="Open de pagina in de browser.")
@@ -482,10 +544,12 @@ def web(
 def snelkoppeling(
     folder: Annotated[
         Path | None,
-        typer.Option("--map", help="Zet de snelkoppeling in deze map (standaard: het bureaublad)."),
+        typer.Option(
+            "--map", metavar="MAP", help="Zet de snelkoppeling in deze map (standaard: het bureaublad)."
+        ),
     ] = None,
     port: Annotated[
-        int, typer.Option("--poort", "--port", min=1, max=65535, help="Poort van de webpagina.")
+        int, typer.Option("--poort", "--port", min=1, max=65535, metavar="N", help="Poort van de webpagina.")
     ] = 8765,
 ) -> None:
     """Zet een snelkoppeling op het bureaublad die met een dubbelklik de webpagina opent."""
@@ -549,11 +613,19 @@ def _stdout_failed(error: OSError) -> None:
 
 _USAGE_TRANSLATIONS = (
     (r"^Missing argument '(.+?)'\.?", r"argument \1 ontbreekt"),
-    (r"^Missing option '(.+?)'\.?", r"optie \1 ontbreekt"),
+    (r"^Missing option (.+?)\.?$", r"optie \1 ontbreekt"),
     (r"^No such option: (\S+)", r"onbekende optie \1"),
     (r"^No such command '(.+?)'\.?", r"onbekend commando '\1'"),
     (r"^Option '(.+?)' requires an argument\.?", r"optie \1 heeft een waarde nodig"),
-    (r"^Got unexpected extra arguments? \((.+)\)", r"onverwacht extra argument: \1"),
+    (r"^Got unexpected extra argument(?:\(s\)|s)? \((.+)\)", r"onverwacht extra argument: \1"),
+    (r"^Missing parameter: (.+)", r"ontbrekende waarde: \1"),
+    (r"^Option '(.+?)' does not take a value\.?", r"optie \1 neemt geen waarde"),
+    (r"^Option '(.+?)' requires (\d+) arguments\.?", r"optie \1 heeft \2 waarden nodig"),
+    (r"^Could not open file (.+?): (.*)", r"kan bestand \1 niet openen: \2"),
+    (r"^Invalid value: (.*)", r"ongeldige waarde: \1"),
+    (r"is not a valid (?:int range|integer|int)\.", "is geen geldig geheel getal."),
+    (r"is not a valid (?:float range|float)\.", "is geen geldig getal."),
+    (r"is not a valid boolean\..*", "is geen ja/nee-waarde."),
     (r"^Invalid value for (.+?):\s*(?:Value error, )?(.*)", r"ongeldige waarde voor \1: \2"),
     (r"Did you mean (.+?)\?", r"Bedoelt u \1?"),
     (r"\(Possible options: (.+?)\)", r"(mogelijke opties: \1)"),

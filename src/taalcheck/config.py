@@ -50,7 +50,9 @@ def _severity(path: str, key: str, value: Any) -> Severity:
         return Severity.parse(value) if isinstance(value, str) else Severity.parse("?")
     except ValueError:
         raise ConfigError(
-            path, f"onbekende ernst '{value}' (kies uit: hint, suggestion, warning)", key
+            path,
+            f"onbekende ernst '{value}' (kies uit: hint, suggestie, waarschuwing; of suggestion, warning)",
+            key,
         ) from None
 
 
@@ -87,7 +89,7 @@ def load_config(path: Path) -> Settings:
     severities = data.get("severity", {})
     if not isinstance(severities, dict):
         raise ConfigError(
-            name, 'moet een tabel zijn: id = "hint" | "suggestion" | "warning"', prefix + "severity"
+            name, 'moet een tabel zijn: id = "hint" | "suggestie" | "waarschuwing"', prefix + "severity"
         )
     model = data.get("model")
     if model is not None and (not isinstance(model, str) or not model.strip()):

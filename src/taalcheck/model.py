@@ -29,10 +29,12 @@ class Severity(IntEnum):
 
     @classmethod
     def parse(cls, value: str) -> Severity:
-        try:
-            return cls[value.strip().upper()]
-        except KeyError:
-            raise ValueError(value) from None
+        """A severity by its key or its Dutch label: hint, suggestie/suggestion, waarschuwing/warning."""
+        name = value.strip().lower()
+        for severity in cls:
+            if name in (severity.key, SEVERITY_LABELS[severity]):
+                return severity
+        raise ValueError(value)
 
     def lowered(self, steps: int = 1) -> Severity:
         return Severity(max(Severity.HINT, self - steps))
