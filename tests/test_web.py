@@ -168,7 +168,7 @@ def test_annotated_copy_needs_a_word_file(client: TestClient) -> None:
         "/opmerkingen", files={"bestand": ("verslag.txt", b"Wij werken risicogestuurd.", "x/y")}
     )
     assert response.status_code == 400
-    assert "alleen in een .docx-bestand" in response.text
+    assert "alleen in een Word-bestand worden geplaatst (.docx, .docm, .dotx, .dotm)" in response.text
     response = client.post("/opmerkingen", data={"tekst": "Wij werken risicogestuurd."})
     assert response.status_code == 400
     assert "Kies een Word-bestand" in response.text
@@ -334,15 +334,14 @@ def test_pool_reports_only_the_kind_of_an_unexpected_error(client: TestClient) -
 def test_over_time_stops_the_check_and_the_page_keeps_answering() -> None:
     app = web.create_app(
         Settings(model="blank"),
-        limits=Limits(max_checks=1, time_budget=0.5, wait_seconds=300),  # the new process may start slowly
+        limits=Limits(max_checks=1, time_budget=3, wait_seconds=300),  # the new process may start slowly
         names=("testserver",),
-        warm_up=False,
     )
     with TestClient(app) as client:
         pool: CheckPool = client.app.state.pool  # type: ignore[attr-defined]
 
         async def slow() -> None:
-            await pool.run(sleeping_job, 30.0)
+            await pool.run(sleeping_job, 120.0)
 
         with pytest.raises(OverTime):
             client.portal.call(slow)  # type: ignore[union-attr]
@@ -368,3 +367,15 @@ def test_asgi_app_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert limits.max_body_bytes == 1_500_000 and limits.max_checks == 2 and limits.time_budget == 60
     with pytest.raises(ConfigError, match="TAALCHECK_MAX_CHECKS: moet een getal van minstens 1 zijn"):
         app_from_environment({"TAALCHECK_MODEL": "blank", "TAALCHECK_MAX_CHECKS": "geen"})
+
+
+def test_warning_for_an_address_other_computers_reach() -> None:
+    from taalcheck.web.security import is_loopback
+    from taalcheck.web.server import open_warning
+
+    assert all(is_loopback(host) for host in ("127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"))
+    assert not any(is_loopback(host) for host in ("0.0.0.0", "192.168.1.5", "::", "taalcheck.intern"))
+    warning = open_warning("0.0.0.0")
+    assert "ook bereikbaar voor andere computers" in warning
+    assert "geen eigen inlog en geen versleuteling (https)" in warning
+    assert "reverse proxy" in warning and "docs/webserver.md" in warning

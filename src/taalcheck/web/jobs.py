@@ -11,6 +11,7 @@ from pathlib import Path
 
 from taalcheck.api import read_bytes
 from taalcheck.documents import SUPPORTED_SUFFIXES, Document, document_from_text
+from taalcheck.documents.files import WORD_SUFFIXES
 from taalcheck.errors import InputError
 from taalcheck.model import Finding
 
@@ -67,9 +68,13 @@ def annotated_name(name: str) -> str:
 
 
 def annotated_copy(engine: Engine, name: str, data: bytes) -> tuple[bytes, int]:
-    """The uploaded .docx with a Word comment on each passage, and how many comments were placed."""
-    if upload_suffix(name) != DOCX_SUFFIX:
-        raise InputError(name, "Word-opmerkingen kunnen alleen in een .docx-bestand worden geplaatst")
+    """The uploaded Word file as a .docx with a comment on each passage (macros never kept), and how
+    many comments it holds."""
+    if upload_suffix(name) not in WORD_SUFFIXES:
+        raise InputError(
+            name,
+            f"Word-opmerkingen kunnen alleen in een Word-bestand worden geplaatst ({', '.join(WORD_SUFFIXES)})",
+        )
     document = read_upload(data, name)
     result, _entries = engine.check([document])
     return annotate_bytes(data, name, result.files[0].findings, document)
@@ -83,4 +88,5 @@ def annotate_bytes(data: bytes, name: str, findings: list[Finding], document: Do
     from taalcheck.report.annotate import annotate_bytes as annotate_word
 
     annotation = annotate_word(data, findings, document, name)
-    return annotation.data, len(annotation.commented)
+    # one comment per passage, plus the overview comment for headers and footers
+    return annotation.data, len(annotation.commented) + (1 if annotation.listed else 0)

@@ -83,7 +83,7 @@ def form_page(max_upload_label: str, local: bool = True) -> str:
         '<p class="buttons"><button type="submit">Controleren</button>\n'
         '<button type="submit" class="secondary" formaction="/opmerkingen" '
         'aria-describedby="opmerkingen-uitleg">Word-kopie met opmerkingen</button></p>\n'
-        '<p class="hint" id="opmerkingen-uitleg">Met een Word-bestand (.docx): u krijgt een kopie '
+        '<p class="hint" id="opmerkingen-uitleg">Met een Word-bestand: u krijgt een kopie (.docx) '
         "terug met bij elke passage een opmerking; uw eigen bestand blijft zoals het is.</p>\n"
         "</form>",
     )
