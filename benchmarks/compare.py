@@ -216,7 +216,7 @@ def cli_env(work: Path) -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("TAALCHECK_NO_CACHE", None)
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-    env["XDG_CACHE_HOME"] = str(work / "cache")
+    env["TAALCHECK_CACHE_DIR"] = str(work / "cache")
     env["NO_COLOR"] = "1"
     return env
 

@@ -34,8 +34,9 @@ from taalcheck.lexicon import Lexicon, load_lexicon
 from taalcheck.lexicon.examples import ExampleFailure, run_examples
 from taalcheck.lexicon.loader import bundled_lexicon_files, load_file
 from taalcheck.lexicon.model import Entry
+from taalcheck.matching.context import load_context_rules
 from taalcheck.matching.engine import Checker, register_analyses
-from taalcheck.model import CheckResult, FileResult, Finding
+from taalcheck.model import CheckResult, FileResult, Finding, SourceLines
 from taalcheck.settings import Settings
 
 #: Below this many files, worker processes cost more than they save.
@@ -47,7 +48,7 @@ STDIN = "-"
 
 @lru_cache(maxsize=8)
 def _lexicon(extra: tuple[Path, ...]) -> Lexicon:
-    return register_analyses(load_lexicon(extra))
+    return register_analyses(load_lexicon(extra, context_loader=load_context_rules))
 
 
 def make_checker(settings: Settings | None = None, exhaustive: bool = False) -> Checker:
@@ -124,11 +125,13 @@ def check_paths(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
     checker: Checker | None = None,
+    full_documents: bool = True,
 ) -> CheckResult:
     """Check files and folders (recursively, in a stable order) and '-' for standard input.
 
     A missing argument is an `InputError`; a file that cannot be read does not stop the others:
-    its one-line problem is kept in `CheckResult.errors`.
+    its one-line problem is kept in `CheckResult.errors`. With `full_documents=False`, worker
+    processes send back only the lines that hold findings (`SourceLines`), not each document's text.
     """
     settings = settings or (checker.settings if checker else Settings())
     checker = checker or make_checker(settings)
@@ -143,7 +146,7 @@ def check_paths(
         data = read_limited(stdin or sys.stdin.buffer, STDIN, settings.limits.max_file_bytes)
         files.append(checker.check_document(document_from_text(decode_text(data, STDIN), STDIN)))
     if jobs > 1 and len(documents) >= PARALLEL_THRESHOLD:
-        outcomes = _check_in_parallel(documents, settings, checker, jobs)
+        outcomes = _check_in_parallel(documents, settings, checker, jobs, full_documents)
     else:
         outcomes = (_check_one(path, checker) for path in documents)
     errors: list[str] = []
@@ -178,13 +181,22 @@ def _check_in_worker(path: Path) -> FileResult | str:
     return _check_one(path, _worker_checker)
 
 
+def _lines_in_worker(path: Path) -> FileResult | str:
+    """As `_check_in_worker`, but only the lines with findings travel back, not the document."""
+    outcome = _check_in_worker(path)
+    if isinstance(outcome, FileResult) and isinstance(outcome.document, Document):
+        outcome.document = SourceLines.of(outcome.document, outcome.findings)
+    return outcome
+
+
 def _check_in_parallel(
-    documents: list[Path], settings: Settings, checker: Checker, jobs: int
+    documents: list[Path], settings: Settings, checker: Checker, jobs: int, full_documents: bool = True
 ) -> Iterator[FileResult | str]:
     _ = checker.context_rules  # compiled once here; forked workers inherit them
+    work = _check_in_worker if full_documents else _lines_in_worker
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
         chunk = max(1, len(documents) // (jobs * 32))  # small chunks: no idle worker at the end
-        yield from pool.map(_check_in_worker, documents, chunksize=chunk)
+        yield from pool.map(work, documents, chunksize=chunk)
 
 
 # -- the lexicon ----------------------------------------------------------------------------

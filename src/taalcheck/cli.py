@@ -101,6 +101,15 @@ def _console(no_color: bool = False, stderr: bool = False) -> Console:
     )
 
 
+def _styled(no_color: bool) -> bool:
+    """Does text output get colours (a terminal, or FORCE_COLOR / TTY_COMPATIBLE as rich reads them)?"""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    return (
+        sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR")) or os.environ.get("TTY_COMPATIBLE") == "1"
+    )
+
+
 def _version_callback(value: bool) -> None:
     if value:
         from taalcheck.language.pipeline import describe_pipeline
@@ -183,7 +192,14 @@ def check(
 
     settings = _settings(config, model, min_severity, Path.cwd())
     with _progress_bar(output_format == OutputFormat.text) as progress:
-        result = check_paths(paths, settings=settings, exclude=exclude or [], jobs=jobs, progress=progress)
+        result = check_paths(
+            paths,
+            settings=settings,
+            exclude=exclude or [],
+            jobs=jobs,
+            progress=progress,
+            full_documents=output_format == OutputFormat.html,  # only the page shows whole texts
+        )
     entries = lexicon_entries(settings)
     inputs = [Path(p) for p in paths if p != "-"]
     if result.files or output_format in (OutputFormat.json, OutputFormat.sarif):
@@ -244,7 +260,7 @@ def _emit(
 
     if output is not None:
         _refuse_overwrite(output, inputs)
-    if fmt == "text" and output is None:
+    if fmt == "text" and output is None and _styled(no_color):
         from taalcheck.report.text import render_text
 
         console = _console(no_color)
@@ -255,14 +271,10 @@ def _emit(
             console.print("\nAantallen per item:", markup=False)
             console.print(render_statistics(result, entries), markup=False, end="")
         return
-    if fmt == "text":
-        from rich.console import Console
+    if fmt == "text":  # a pipe, a file or --no-color: the same text, written without rich
+        from taalcheck.report.text import render_plain
 
-        from taalcheck.report.text import render_text
-
-        console = Console(record=True, file=open(os.devnull, "w"), no_color=True, width=120)  # noqa: SIM115
-        render_text(result, entries, console)
-        rendered = console.export_text()
+        rendered = render_plain(result, entries)
     else:
         rendered = renderer(fmt)(result, entries)
     if statistics and fmt in ("text", "concise"):

@@ -157,6 +157,26 @@ class Balance:
             self.by_principle[key] = self.by_principle.get(key, 0) + value
 
 
+@dataclass(frozen=True)
+class SourceLines:
+    """The lines of a document that hold findings: all that text output quotes (sent by workers)."""
+
+    path: str
+    #: 1-based line -> (offset of its first character in the document text, its text).
+    lines: dict[int, tuple[int, str]]
+
+    @classmethod
+    def of(cls, document: Document, findings: list[Finding]) -> SourceLines:
+        numbers = {line for finding in findings for line in range(finding.line, finding.end_line + 1)}
+        return cls(document.path, {n: (document.line_offset(n), document.line_text(n)) for n in numbers})
+
+    def line_offset(self, line: int) -> int:
+        return self.lines[line][0]
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line][1]
+
+
 @dataclass
 class FileResult:
     """Everything taalcheck found in one document."""
@@ -167,8 +187,9 @@ class FileResult:
     silenced: list[Finding] = field(default_factory=list)
     positives: list[PositiveMatch] = field(default_factory=list)
     balance: Balance = field(default_factory=Balance)
-    #: The document that was read; None when reading failed.
-    document: Document | None = None
+    #: The document that was read (or only its lines with findings, from a worker process); None when
+    #: reading failed.
+    document: Document | SourceLines | None = None
     #: Problems worth reporting next to findings (e.g. unknown ids in a suppression comment).
     notices: list[str] = field(default_factory=list)
     #: What the report holds: 'het kind zelf', 'sterke kanten', ... (see matching/coverage.py).

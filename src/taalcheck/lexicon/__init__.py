@@ -4,8 +4,9 @@ Compiling the lexicon (YAML, validation, generated word forms, the candidate ind
 than checking a page, so the compiled form is cached in the user's cache folder (or
 `TAALCHECK_CACHE_DIR`), keyed by a hash of every input: the lexicon files, the code that
 compiles and normalises them, the taalcheck and Python versions. At most `MAX_CACHE_FILES` are
-kept (the least recently used go). The cache never holds document text; set
-`TAALCHECK_NO_CACHE=1` to bypass it.
+kept (the least recently used go). The context rules (`context.yaml`, compiled by the matching
+layer's loader that the caller hands in) are kept in the same cache, so a run reads no YAML. The
+cache never holds document text; set `TAALCHECK_NO_CACHE=1` to bypass it.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ import pickle
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from taalcheck.errors import LexiconError
 from taalcheck.lexicon.compiled import CompiledLexicon
@@ -26,7 +29,9 @@ from taalcheck.lexicon.loader import bundled_lexicon_dir, bundled_lexicon_files,
 from taalcheck.lexicon.model import Entry, Examples
 
 __all__ = ["CompiledLexicon", "Entry", "Examples", "Lexicon", "load_lexicon"]
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
+#: Compiles the context rules file (the matching layer's loader; the lexicon does not import it).
+ContextLoader = Callable[[Path], Any]
 MAX_CACHE_FILES = 4
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: The code whose output the cache holds: the lexicon compiler and the language layer it uses
@@ -43,12 +48,20 @@ class Lexicon:
     #: Rules of analyses beyond word lists (e.g. who decides), registered by the engine: they are
     #: explained, configured and reported like entries, but have no patterns.
     analysis_entries: dict[str, Entry] = field(default_factory=dict)
+    #: The context rules as compiled and cached by `load_lexicon(context_loader=...)`, pickled.
+    context_pickle: bytes | None = field(default=None, repr=False)
 
     @property
     def entries(self) -> dict[str, Entry]:
         if not self.analysis_entries:
             return self.compiled.entries
         return {**self.compiled.entries, **self.analysis_entries}
+
+    def cached_context(self) -> Any:
+        """The cached compiled context rules, or None (then the engine loads `context_path`)."""
+        if self.context_pickle is None or self.context_path != bundled_lexicon_dir() / "context.yaml":
+            return None
+        return pickle.loads(self.context_pickle)
 
 
 def _compiler_inputs() -> list[Path]:
@@ -70,7 +83,7 @@ def cache_folder() -> Path | None:
         return None
 
 
-def _cache_path(files: list[Path]) -> Path | None:
+def _cache_path(files: list[Path], context_loader: ContextLoader | None = None) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
@@ -78,7 +91,13 @@ def _cache_path(files: list[Path]) -> Path | None:
 
     python = ".".join(map(str, sys.version_info[:2]))
     digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}:{python}".encode())
-    for path in [*_compiler_inputs(), *files]:
+    paths = [*_compiler_inputs(), *files]
+    if context_loader is not None:  # the rules file and the code that compiles it
+        source = getattr(sys.modules.get(context_loader.__module__), "__file__", None)
+        if source is None:
+            return None
+        paths += [bundled_lexicon_dir() / "context.yaml", Path(source)]
+    for path in paths:
         try:
             digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:
@@ -100,42 +119,60 @@ def _prune_cache(folder: Path, keep: Path) -> None:
         return
 
 
-def _read_cache(path: Path) -> CompiledLexicon | None:
+def _read_cache(path: Path) -> tuple[CompiledLexicon, bytes | None] | None:
     try:
         with path.open("rb") as stream:
-            compiled = pickle.load(stream)
+            compiled, context = pickle.load(stream)
     except Exception:
         return None
-    if not isinstance(compiled, CompiledLexicon):
+    if not isinstance(compiled, CompiledLexicon) or not isinstance(context, bytes | None):
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: kept when the cache is pruned
-    return compiled
+    return compiled, context
 
 
-def _write_cache(path: Path, compiled: CompiledLexicon) -> None:
+def _write_cache(path: Path, compiled: CompiledLexicon, context: bytes | None = None) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         compiled.prepare()
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as stream:
-            pickle.dump(compiled, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((compiled, context), stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(stream.name, path)
     except Exception:
         return  # a read-only or full cache folder only costs speed
     _prune_cache(path.parent, path)
 
 
-def load_lexicon(extra_files: tuple[Path, ...] = (), include_bundled: bool = True) -> Lexicon:
-    """The bundled lexicon plus an organisation's own files; raises `LexiconError` when malformed."""
+def _context_pickle(context_loader: ContextLoader, path: Path) -> bytes | None:
+    try:
+        return pickle.dumps(context_loader(path), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return None  # the engine loads the file itself (and reports a malformed one as before)
+
+
+def load_lexicon(
+    extra_files: tuple[Path, ...] = (),
+    include_bundled: bool = True,
+    context_loader: ContextLoader | None = None,
+) -> Lexicon:
+    """The bundled lexicon plus an organisation's own files; raises `LexiconError` when malformed.
+
+    With `context_loader`, the bundled context rules are compiled and kept in the cache too.
+    """
     files = (bundled_lexicon_files() if include_bundled else []) + list(extra_files)
-    cache = _cache_path(files)
-    compiled = _read_cache(cache) if cache is not None and cache.is_file() else None
-    if compiled is None:
-        entries = load_entries(files)
-        if not entries:
-            names = ", ".join(str(path) for path in files) or "geen bestanden"
-            raise LexiconError(names, "het lexicon bevat geen items")
-        compiled = CompiledLexicon(entries)
-        if cache is not None:
-            _write_cache(cache, compiled)
-    return Lexicon(compiled)
+    cache = _cache_path(files, context_loader)
+    cached = _read_cache(cache) if cache is not None and cache.is_file() else None
+    if cached is not None:
+        return Lexicon(cached[0], context_pickle=cached[1])
+    entries = load_entries(files)
+    if not entries:
+        names = ", ".join(str(path) for path in files) or "geen bestanden"
+        raise LexiconError(names, "het lexicon bevat geen items")
+    compiled = CompiledLexicon(entries)
+    context = None
+    if cache is not None:
+        if context_loader is not None:
+            context = _context_pickle(context_loader, bundled_lexicon_dir() / "context.yaml")
+        _write_cache(cache, compiled, context)
+    return Lexicon(compiled, context_pickle=context)

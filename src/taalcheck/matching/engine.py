@@ -59,6 +59,7 @@ class Checker:
         self._pipeline: DutchPipeline | None = None
         self.agency = load_agency_rules()
         register_analyses(lexicon)
+        self._context_rules: list[ContextRule] | None = None
 
     @property
     def pipeline(self) -> DutchPipeline:
@@ -68,8 +69,11 @@ class Checker:
 
     @property
     def context_rules(self) -> list[ContextRule]:
-        """The lexicon's context rules (`context.yaml`), loaded once per file."""
-        return _context_rules(self.lexicon.context_path)
+        """The lexicon's context rules (`context.yaml`): from the lexicon cache, or loaded once per file."""
+        if self._context_rules is None:
+            cached = self.lexicon.cached_context()
+            self._context_rules = cached if cached is not None else _context_rules(self.lexicon.context_path)
+        return self._context_rules
 
     @property
     def pipeline_loaded(self) -> bool:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from taalcheck.lexicon.model import Entry
 from taalcheck.model import (
@@ -18,6 +16,9 @@ from taalcheck.model import (
     Finding,
     Severity,
 )
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 SEVERITY_STYLES = {Severity.HINT: "cyan", Severity.SUGGESTION: "yellow", Severity.WARNING: "bold red"}
 
@@ -68,19 +69,25 @@ def balance_line(balance: Balance) -> str:
     return text + ")"
 
 
-def _finding(console: Console, file: FileResult, finding: Finding, entries: Mapping[str, Entry]) -> None:
+#: One printed line: (text, rich style or "") pieces.
+Line = list[tuple[str, str]]
+#: What rich removes from printed text (bell, backspace, vertical tab, form feed, carriage return).
+_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
+_LINES_PER_PRINT = 400
+
+
+def _finding_lines(file: FileResult, finding: Finding, entries: Mapping[str, Entry]) -> list[Line]:
     entry = entries.get(finding.rule)
-    header = Text()
-    header.append(f"{file.path}:{finding.line}:{finding.column}", style="bold")
+    header: Line = [(f"{file.path}:{finding.line}:{finding.column}", "bold")]
     if finding.location:
-        header.append(f" ({finding.location})")
-    header.append(": ")
-    header.append(finding.severity.label, style=SEVERITY_STYLES[finding.severity])
-    header.append(f" [{finding.rule}] ", style="dim")
-    header.append(entry.term if entry else finding.text)
+        header.append((f" ({finding.location})", ""))
+    header.append((": ", ""))
+    header.append((finding.severity.label, SEVERITY_STYLES[finding.severity]))
+    header.append((f" [{finding.rule}] ", "dim"))
+    header.append((entry.term if entry else finding.text, ""))
     if finding.mention:
-        header.append(" (genoemd, niet gebruikt)", style="dim")
-    console.print(header)
+        header.append((" (genoemd, niet gebruikt)", "dim"))
+    lines = [header]
     document = file.document
     if document is not None:
         for line in range(finding.line, finding.end_line + 1):
@@ -91,55 +98,84 @@ def _finding(console: Console, file: FileResult, finding: Finding, entries: Mapp
                 for position in range(max(start, offset), min(end, offset + len(source))):
                     marks[position - offset] = "^"
             gutter = f"{line:>4} | "
-            console.print(Text(gutter, style="blue") + Text(source.expandtabs(1)))
-            console.print(
-                Text(" " * (len(gutter) - 2) + "| ", style="blue")
-                + Text("".join(marks).rstrip(), style=SEVERITY_STYLES[finding.severity])
+            lines.append([(gutter, "blue"), (source.expandtabs(1), "")])
+            lines.append(
+                [
+                    (" " * (len(gutter) - 2) + "| ", "blue"),
+                    ("".join(marks).rstrip(), SEVERITY_STYLES[finding.severity]),
+                ]
             )
     indent = "     = "
-    console.print(Text(indent + "Waarom: ", style="blue") + Text(finding.message))
+    lines.append([(indent + "Waarom: ", "blue"), (finding.message, "")])
     if finding.suggestions:
-        console.print(Text(indent + "Overweeg: ", style="green") + Text("; ".join(finding.suggestions)))
-    console.print(
-        Text(indent + "Principe: ", style="blue") + Text(PRINCIPLES.get(finding.principle, finding.principle))
+        lines.append([(indent + "Overweeg: ", "green"), ("; ".join(finding.suggestions), "")])
+    lines.append(
+        [(indent + "Principe: ", "blue"), (PRINCIPLES.get(finding.principle, finding.principle), "")]
     )
     if finding.context:
-        console.print(Text(indent + "Context: ", style="blue") + Text("; ".join(finding.context)))
-    console.print()
+        lines.append([(indent + "Context: ", "blue"), ("; ".join(finding.context), "")])
+    lines.append([])
+    return lines
 
 
-def render_text(
-    result: CheckResult, entries: Mapping[str, Entry], console: Console, show_balance: bool = True
-) -> None:
-    """Print findings, notices and the closing summary."""
+def text_lines(result: CheckResult, entries: Mapping[str, Entry], show_balance: bool = True) -> list[Line]:
+    """Every line of the text output: findings with their source lines, notices, the summary."""
+    lines: list[Line] = []
     for file in result.files:
         for finding in file.findings:
-            _finding(console, file, finding, entries)
-        for notice in file.notices:
-            console.print(Text(f"{file.path}: let op: {notice}", style="magenta"))
+            lines.extend(_finding_lines(file, finding, entries))
+        lines.extend([(f"{file.path}: let op: {notice}", "magenta")] for notice in file.notices)
     if show_balance:
         for file in result.files:
             if len(result.files) > 1 and file.balance.words:
-                console.print(Text(f"{file.path}: {balance_line(file.balance)}", style="dim"))
-    console.print(Text(summary_line(result), style="bold"))
+                lines.append([(f"{file.path}: {balance_line(file.balance)}", "dim")])
+    lines.append([(summary_line(result), "bold")])
     dropped = dropped_line(result)
     if dropped:
-        console.print(Text(dropped, style="dim"))
+        lines.append([(dropped, "dim")])
     if show_balance:
-        console.print(Text(balance_line(result.balance())))
-        _checklist(console, result)
+        lines.append([(balance_line(result.balance()), "")])
+        lines.extend(_checklist(result))
+    return lines
 
 
-def _checklist(console: Console, result: CheckResult) -> None:
+def _checklist(result: CheckResult) -> list[Line]:
     """'In dit verslag': the whole checklist for one document, one line per document for several."""
     from taalcheck.report.coverage import checklist_lines
 
     files = [file for file in result.files if file.coverage]
     if len(files) == 1:
-        console.print(Text("In dit verslag:"))
-        for line in checklist_lines(files[0]):
-            console.print(Text(f"  {line}"))
-        return
+        return [[("In dit verslag:", "")], *([(f"  {line}", "")] for line in checklist_lines(files[0]))]
+    lines: list[Line] = []
     for file in files:
         parts = [f"{item.label} {len(item.passages) or '–'}" for item in file.coverage]
-        console.print(Text(f"{file.path}: in dit verslag: {' · '.join(parts)}", style="dim"))
+        lines.append([(f"{file.path}: in dit verslag: {' · '.join(parts)}", "dim")])
+    return lines
+
+
+def render_plain(result: CheckResult, entries: Mapping[str, Entry], show_balance: bool = True) -> str:
+    """The text output without colours, as rich prints it to a file or pipe (without loading rich)."""
+    return "".join(
+        "".join(piece for piece, _ in line).translate(_CONTROL) + "\n"
+        for line in text_lines(result, entries, show_balance)
+    )
+
+
+def render_text(
+    result: CheckResult, entries: Mapping[str, Entry], console: Console, show_balance: bool = True
+) -> None:
+    """Print findings, notices and the closing summary (in colour when the console has colours)."""
+    if console.color_system is None and not console.record:
+        console.file.write(render_plain(result, entries, show_balance))
+        return
+    from rich.text import Text
+
+    lines = text_lines(result, entries, show_balance)
+    for first in range(0, len(lines), _LINES_PER_PRINT):  # a few prints, not seven per finding
+        batch = Text()
+        for number, line in enumerate(lines[first : first + _LINES_PER_PRINT]):
+            if number:
+                batch.append("\n")
+            for piece, style in line:
+                batch.append(piece, style=style or None)
+        console.print(batch)
