@@ -41,8 +41,10 @@ class CompiledLexicon:
                 )
 
     @cached_property
-    def _index(self) -> tuple[ahocorasick.Automaton | None, list[tuple[tuple[int, int], ...]], list[int]]:
-        """The automaton (value: key number), each key's (pattern, anchor bit) targets, full masks."""
+    def _index(
+        self,
+    ) -> tuple[ahocorasick.Automaton | None, list[tuple[tuple[int, int], ...]], list[int], list[str]]:
+        """The automaton (value: key number), each key's (pattern, anchor bit) targets, full masks, keys."""
         targets_by_key: dict[str, set[tuple[int, int]]] = {}
         full_masks = []
         for compiled in self.patterns:
@@ -52,14 +54,14 @@ class CompiledLexicon:
                 for key in anchor:
                     targets_by_key.setdefault(key, set()).add((compiled.index, 1 << anchor_index))
         if not targets_by_key:
-            return None, [], full_masks
+            return None, [], full_masks, []
         automaton = ahocorasick.Automaton()
         targets = []
         for number, (key, key_targets) in enumerate(sorted(targets_by_key.items())):
             automaton.add_word(key, number)
             targets.append(tuple(sorted(key_targets)))
         automaton.make_automaton()
-        return automaton, targets, full_masks
+        return automaton, targets, full_masks, sorted(targets_by_key)
 
     def prepare(self) -> None:
         """Build the candidate index now (before caching the compiled lexicon)."""
@@ -76,7 +78,7 @@ class CompiledLexicon:
 
     def candidates(self, squeezed: str) -> list[CompiledPattern]:
         """Patterns all of whose anchor words have a key in `squeezed`."""
-        automaton, targets, full_masks = self._index
+        automaton, targets, full_masks, _ = self._index
         if automaton is None:
             return []
         found: dict[int, int] = {}
@@ -86,6 +88,12 @@ class CompiledLexicon:
                 found[pattern_index] = get(pattern_index, 0) | bit
         patterns = self.patterns
         return [patterns[index] for index in sorted(found) if found[index] == full_masks[index]]
+
+    @property
+    def key_automaton(self) -> tuple[ahocorasick.Automaton | None, list[str]]:
+        """The automaton over every pattern key (value: the key's number) and the keys by number."""
+        automaton, _, _, keys = self._index
+        return automaton, keys
 
     def control_ids(self) -> list[str]:
         return [entry.id for entry in self.entries.values() if entry.kind == "control"]

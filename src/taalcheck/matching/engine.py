@@ -119,7 +119,9 @@ class Checker:
         sentence = _Sentence(start, end, tokenize(text, start, end))
         if self.exhaustive and sentence.tokens:
             self._analysed(sentence)  # the reference analyses every sentence up front
-        raw = match_sentence(patterns, text, sentence.tokens, everywhere=self.exhaustive)
+        raw = match_sentence(
+            patterns, text, sentence.tokens, self.exhaustive, self.lexicon.compiled.key_automaton
+        )
         raw = [match for match in raw if not match.checks or self._particle_confirmed(match, sentence)]
         return sentence, _without_overlaps(raw)
 

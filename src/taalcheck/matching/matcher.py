@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 from taalcheck.language.text import Token, clause_ids
 from taalcheck.lexicon.compiled import CompiledPattern
 from taalcheck.lexicon.patterns import Word
+from taalcheck.matching.index import WINDOW, KeyWindows
 from taalcheck.matching.words import word_matches
 
 #: Largest distance (in tokens) between the first and last part of a free-order match.
@@ -44,7 +46,7 @@ class RawMatch:
 
 
 #: A word realised by joined tokens ("risico - gestuurde") spans at most this many token positions.
-_WINDOW = 5
+_WINDOW = WINDOW
 
 
 def _windows(tokens: list[Token]) -> list[str]:
@@ -53,7 +55,7 @@ def _windows(tokens: list[Token]) -> list[str]:
     return ["".join(norms[index : index + _WINDOW]) for index in range(len(tokens))]
 
 
-def _starts(group: tuple[Word, ...], windows: list[str]) -> list[int] | range:
+def _starts(group: tuple[Word, ...], windows: list[str] | KeyWindows) -> list[int] | range:
     """Token positions where `group` can start: near a key of its first content word.
 
     Every form of a word contains one of its keys, so a group can only start within a few
@@ -62,7 +64,10 @@ def _starts(group: tuple[Word, ...], windows: list[str]) -> list[int] | range:
     for offset, word in enumerate(group):
         if word.is_anchor:
             keys = word.keys
-            hits = [index for index, window in enumerate(windows) if any(key in window for key in keys)]
+            if isinstance(windows, KeyWindows):
+                hits = windows.windows_with(keys)
+            else:
+                hits = [index for index, window in enumerate(windows) if any(key in window for key in keys)]
             reach = (_WINDOW - 1) * offset
             return sorted({hit - back for hit in hits for back in range(reach + 1) if hit >= back})
     return range(len(windows))
@@ -74,7 +79,7 @@ def _group_occurrences(
     text: str,
     tokens: list[Token],
     clauses: list[int],
-    windows: list[str] | None,
+    windows: list[str] | KeyWindows | None,
 ) -> list[Occurrence]:
     found: list[Occurrence] = []
     last = len(group) - 1
@@ -141,16 +146,25 @@ def _spans(tokens: list[Token], indices: tuple[int, ...]) -> tuple[tuple[int, in
 
 
 def match_sentence(
-    patterns: list[CompiledPattern], text: str, tokens: list[Token], everywhere: bool = False
+    patterns: list[CompiledPattern],
+    text: str,
+    tokens: list[Token],
+    everywhere: bool = False,
+    key_automaton: tuple[Any, list[str]] | None = None,
 ) -> list[RawMatch]:
     """All raw matches of `patterns` among `tokens` (one sentence of `text`).
 
     `everywhere` tries every token position instead of only those near a key (the reference path).
+    `key_automaton` (the lexicon's automaton over all pattern keys, and its keys) finds those
+    positions in one pass; without it each pattern tests its keys against every window.
     """
     if not tokens or not patterns:
         return []
     clauses = clause_ids(tokens)
-    windows = None if everywhere else _windows(tokens)
+    windows: list[str] | KeyWindows | None = None
+    if not everywhere:
+        automaton = key_automaton[0] if key_automaton else None
+        windows = KeyWindows(automaton, key_automaton[1], tokens) if automaton else _windows(tokens)
     matches: list[RawMatch] = []
     for compiled in patterns:
         per_group = []
