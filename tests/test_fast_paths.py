@@ -11,8 +11,8 @@ from taalcheck import api
 from taalcheck.api import check_paths, lexicon_entries, make_checker
 from taalcheck.documents import document_from_text
 from taalcheck.lexicon import load_lexicon
+from taalcheck.lexicon.context_rules import load_context_rules
 from taalcheck.matching import engine as engine_module
-from taalcheck.matching.context import load_context_rules
 from taalcheck.matching.engine import Checker
 from taalcheck.model import CheckResult, SourceLines
 from taalcheck.report.text import render_plain, render_text

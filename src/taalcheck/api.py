@@ -31,10 +31,10 @@ from taalcheck.documents.files import read_limited
 from taalcheck.documents.text import decode_text
 from taalcheck.errors import InputError, TaalcheckError
 from taalcheck.lexicon import Lexicon, load_lexicon
+from taalcheck.lexicon.context_rules import load_context_rules
 from taalcheck.lexicon.examples import ExampleFailure, run_examples
 from taalcheck.lexicon.loader import bundled_lexicon_files, load_file
 from taalcheck.lexicon.model import Entry
-from taalcheck.matching.context import load_context_rules
 from taalcheck.matching.engine import Checker, register_analyses
 from taalcheck.model import CheckResult, FileResult, Finding, SourceLines
 from taalcheck.settings import Settings

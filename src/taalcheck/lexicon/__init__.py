@@ -119,25 +119,25 @@ def _prune_cache(folder: Path, keep: Path) -> None:
         return
 
 
-def _read_cache(path: Path) -> tuple[CompiledLexicon, bytes | None] | None:
+def _read_cache(path: Path) -> CompiledLexicon | None:
     try:
         with path.open("rb") as stream:
-            compiled, context = pickle.load(stream)
+            compiled = pickle.load(stream)
     except Exception:
         return None
-    if not isinstance(compiled, CompiledLexicon) or not isinstance(context, bytes | None):
+    if not isinstance(compiled, CompiledLexicon):
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: kept when the cache is pruned
-    return compiled, context
+    return compiled
 
 
-def _write_cache(path: Path, compiled: CompiledLexicon, context: bytes | None = None) -> None:
+def _write_cache(path: Path, compiled: CompiledLexicon) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         compiled.prepare()
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as stream:
-            pickle.dump((compiled, context), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(compiled, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(stream.name, path)
     except Exception:
         return  # a read-only or full cache folder only costs speed
@@ -164,7 +164,7 @@ def load_lexicon(
     cache = _cache_path(files, context_loader)
     cached = _read_cache(cache) if cache is not None and cache.is_file() else None
     if cached is not None:
-        return Lexicon(cached[0], context_pickle=cached[1])
+        return Lexicon(cached, context_pickle=getattr(cached, "context_pickle", None))
     entries = load_entries(files)
     if not entries:
         names = ", ".join(str(path) for path in files) or "geen bestanden"
@@ -174,5 +174,6 @@ def load_lexicon(
     if cache is not None:
         if context_loader is not None:
             context = _context_pickle(context_loader, bundled_lexicon_dir() / "context.yaml")
-        _write_cache(cache, compiled, context)
+            compiled.context_pickle = context  # travels in the cache file with the patterns
+        _write_cache(cache, compiled)
     return Lexicon(compiled, context_pickle=context)

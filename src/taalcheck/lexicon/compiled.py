@@ -31,6 +31,8 @@ class CompiledLexicon:
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: dict[str, Entry] = {}
+        #: The compiled context rules, pickled, when `load_lexicon` keeps them in the cache.
+        self.context_pickle: bytes | None = None
         self.patterns: list[CompiledPattern] = []
         for entry in entries:
             self.entries[entry.id] = entry
