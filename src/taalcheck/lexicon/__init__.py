@@ -87,7 +87,7 @@ def _cache_path(files: list[Path], context_loader: ContextLoader | None = None) 
     folder = cache_folder()
     if folder is None:
         return None
-    from taalcheck import __version__
+    from taalcheck.version import __version__
 
     python = ".".join(map(str, sys.version_info[:2]))
     digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}:{python}".encode())

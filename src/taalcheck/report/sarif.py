@@ -37,7 +37,7 @@ def tool_version() -> str:
     except metadata.PackageNotFoundError:
         pass
     try:
-        from taalcheck import __version__
+        from taalcheck.version import __version__
     except ImportError:
         return "0.1.0"
     return str(__version__)
