@@ -138,3 +138,70 @@ def test_unknown_ids_are_an_error_on_the_command_line(tmp_path):
     assert result.returncode == 2
     assert "sleutel 'disable': onbekend id 'bestaat-niet'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "pyproject.toml",
+            "[tool]\ntaalcheck = 3\n",
+            "sleutel 'tool.taalcheck': verwacht een tabel met instellingen, niet een getal",
+        ),
+        (
+            "pyproject.toml",
+            "[tool]\ntaalcheck = 'aan'\n",
+            "sleutel 'tool.taalcheck': verwacht een tabel met instellingen, niet een tekst",
+        ),
+        ("pyproject.toml", "tool = [1, 2]\n", "sleutel 'tool': verwacht een tabel, niet een lijst"),
+        (
+            "taalcheck.toml",
+            "disable = 'partijen'\n",
+            "sleutel 'disable': moet een lijst met tekst zijn, niet een tekst",
+        ),
+        (
+            "taalcheck.toml",
+            "min_severity = ['hint']\n",
+            "sleutel 'min_severity': verwacht een tekst (hint, suggestion of warning), niet een lijst",
+        ),
+        (
+            "taalcheck.toml",
+            "[severity]\nvechtscheiding = 3\n",
+            "sleutel 'severity.vechtscheiding': verwacht een tekst",
+        ),
+        ("taalcheck.toml", "allow = " + "[" * 900 + "]" * 900 + "\n", "ongeldige TOML (te diep genest)"),
+        ("taalcheck.toml", "allow = [[[[[['x']]]]]]\n", "sleutel 'allow': te diep genest"),
+        ("taalcheck.toml", "x = '" + "a" * 1_000_001 + "'\n", "configuratiebestand is te groot"),
+    ],
+)
+def test_malformed_configuration_is_one_clear_line(tmp_path, name, content, expected):
+    path = write(tmp_path / name, content)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and expected in message
+    assert "\n" not in message
+
+
+def test_a_broken_pyproject_elsewhere_is_not_taken_for_configuration(tmp_path):
+    write(tmp_path / "pyproject.toml", "tool = 3\n")
+    (tmp_path / "sub").mkdir()
+    assert find_config(tmp_path / "sub") is None
+
+
+def test_deeply_nested_configuration_on_the_command_line_is_no_unexpected_error(tmp_path):
+    import subprocess
+    import sys
+
+    write(tmp_path / "taalcheck.toml", "allow = " + "[" * 5000 + "]" * 5000 + "\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "taalcheck", "check", "-"],
+        input="Tekst.\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "taalcheck.toml: ongeldige TOML (te diep genest)" in result.stderr
+    assert "onverwachte fout" not in result.stderr

@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "taalcheck"
 #: layer and the ones below. The package root only re-exports on first use (`__getattr__`).
 LAYERS: dict[str, int] = {
     "errors": 0,
+    "yamlfile": 0,
     "version": 0,
     "documents": 1,
     "language": 2,

@@ -93,3 +93,69 @@ def test_trust_entries_need_no_reason(tmp_path):
         write(tmp_path, "kind: trust\nentries:\n  - {id: samen, term: samenwerking, principle: vertrouwen}\n")
     )
     assert entry.kind == "trust"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("principle: taal", "principle: [taal, conflict]"),
+            "veld 'principle': verwacht een tekst (een van: ",
+        ),
+        (("principle: taal", "principle: 3"), "niet een getal"),
+        (("severity: hint", "severity: hint\n    compound: [both]"), "veld 'compound': verwacht een tekst"),
+        (
+            ("severity: hint", "severity: hint\n    3: drie"),
+            "item 'voorbeeld': een sleutel moet een tekst zijn",
+        ),
+        (
+            ("entries:", "kind: [control]\nentries:"),
+            "veld 'kind': verwacht een tekst (een van: control, trust)",
+        ),
+        (
+            ("examples: {flag: [Een voorbeeld.]}", "examples: {flag: " + "[" * 40 + "]" * 40 + "}"),
+            "te diep genest",
+        ),
+    ],
+)
+def test_wrong_types_are_named_with_the_expected_type(tmp_path, change, expected):
+    message = error_for(tmp_path, VALID.replace(*change))
+    assert str(tmp_path / "lex.yaml") in message
+    assert expected in message
+
+
+ALIAS_BOMB = (
+    "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + "entries: [*i]\n"
+)
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
+    message = error_for(tmp_path, ALIAS_BOMB)
+    assert "YAML-ankers en -verwijzingen (& en *) zijn niet toegestaan (regel 1)" in message
+
+
+def test_an_alias_bomb_in_lexicon_test_is_one_clear_line(tmp_path):
+    import subprocess
+    import sys
+
+    path = write(tmp_path, ALIAS_BOMB, "eigen.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "taalcheck", "lexicon", "test", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"taalcheck: fout: {path}: YAML-ankers")
+    assert result.stderr.count("\n") == 1
+
+
+def test_an_oversized_lexicon_file_is_refused(tmp_path):
+    from taalcheck.yamlfile import MAX_BYTES
+
+    message = error_for(tmp_path, "entries: []\n# " + "x" * MAX_BYTES + "\n")
+    assert "bestand is te groot" in message

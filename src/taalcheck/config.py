@@ -14,6 +14,7 @@ from taalcheck.documents.limits import limits_from_config
 from taalcheck.errors import ConfigError
 from taalcheck.model import COVERAGE_KEYS, Severity
 from taalcheck.settings import Settings
+from taalcheck.yamlfile import dutch_type
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -21,6 +22,54 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 KEYS = ("extend_lexicon", "disable", "severity", "min_severity", "allow", "model", "require", "limits")
+#: A configuration file is a few lines; anything this large is not one.
+MAX_BYTES = 1_000_000
+#: Settings are at most a table of tables ([severity]); deeper nesting is never a setting.
+MAX_DEPTH = 4
+
+
+def _too_deep(value: Any, levels: int) -> bool:
+    """Whether tables and lists nest more than `levels` deep in `value` (stops looking there)."""
+    if not isinstance(value, (dict, list)):
+        return False
+    if levels == 0:
+        return True
+    children = value.values() if isinstance(value, dict) else value
+    return any(_too_deep(child, levels - 1) for child in children)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The parsed file; `ConfigError` (file and problem in one Dutch line) for anything else."""
+    name = str(path)
+    if path.exists() and not path.is_file() and not path.is_dir():  # a FIFO or device would hang
+        raise ConfigError(name, NOT_REGULAR_PROBLEM)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ConfigError(name, f"configuratiebestand is te groot (de grens is {MAX_BYTES} bytes)")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(name, "configuratiebestand niet gevonden") from None
+    except (OSError, UnicodeDecodeError):
+        raise ConfigError(name, "configuratiebestand kan niet worden gelezen (geen UTF-8-tekst?)") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(name, f"ongeldige TOML ({error})") from None
+    except RecursionError:
+        raise ConfigError(name, "ongeldige TOML (te diep genest)") from None
+
+
+def _taalcheck_table(data: dict[str, Any], name: str) -> Any:
+    """`[tool.taalcheck]` of a pyproject.toml, checked to be tables on the way."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(name, f"verwacht een tabel, niet {dutch_type(tool)}", "tool")
+    table = tool.get("taalcheck", {})
+    if not isinstance(table, dict):
+        raise ConfigError(
+            name, f"verwacht een tabel met instellingen, niet {dutch_type(table)}", "tool.taalcheck"
+        )
+    return table
 
 
 def find_config(start: Path) -> Path | None:
@@ -32,20 +81,27 @@ def find_config(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                if "taalcheck" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
-                    return pyproject
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
+                tool = _read_toml(pyproject).get("tool", {})
+            except ConfigError:
+                continue  # someone else's broken pyproject.toml is not taalcheck's configuration
+            if isinstance(tool, dict) and "taalcheck" in tool:
+                return pyproject
     return None
 
 
 def _strings(path: str, key: str, value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+    if not isinstance(value, list):
+        raise ConfigError(path, f"moet een lijst met tekst zijn, niet {dutch_type(value)}", key)
+    if not all(isinstance(item, str) and item.strip() for item in value):
         raise ConfigError(path, "moet een lijst met tekst zijn", key)
     return tuple(item.strip() for item in value)
 
 
 def _severity(path: str, key: str, value: Any) -> Severity:
+    if not isinstance(value, str):
+        raise ConfigError(
+            path, f"verwacht een tekst (hint, suggestion of warning), niet {dutch_type(value)}", key
+        )
     try:
         return Severity.parse(value) if isinstance(value, str) else Severity.parse("?")
     except ValueError:
@@ -59,23 +115,17 @@ def _severity(path: str, key: str, value: Any) -> Severity:
 def load_config(path: Path) -> Settings:
     """Read and validate a configuration file into `Settings`."""
     name = str(path)
-    if path.exists() and not path.is_file() and not path.is_dir():  # a FIFO or device would hang
-        raise ConfigError(name, NOT_REGULAR_PROBLEM)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(name, "configuratiebestand niet gevonden") from None
-    except (OSError, UnicodeDecodeError):
-        raise ConfigError(name, "configuratiebestand kan niet worden gelezen (geen UTF-8-tekst?)") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(name, f"ongeldige TOML ({error})") from None
+    data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("taalcheck", {})
+        data = _taalcheck_table(data, name)
         prefix = "tool.taalcheck."
     else:
         prefix = ""
     if not isinstance(data, dict):
         raise ConfigError(name, "verwacht een tabel met instellingen")
+    for key, value in data.items():
+        if _too_deep(value, MAX_DEPTH):
+            raise ConfigError(name, f"te diep genest (meer dan {MAX_DEPTH} niveaus)", prefix + key)
     for key in data:
         if key not in KEYS:
             raise ConfigError(name, f"onbekende sleutel (toegestaan: {', '.join(KEYS)})", prefix + key)

@@ -10,6 +10,7 @@ from typing import Any
 from taalcheck.errors import LexiconError
 from taalcheck.lexicon.model import Entry, Examples
 from taalcheck.model import PRINCIPLES, Severity
+from taalcheck.yamlfile import YamlProblem, dutch_type, read_yaml
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _COMPOUND_MODES = ("both", "head", "first", "none")
@@ -60,25 +61,10 @@ def bundled_lexicon_files() -> list[Path]:
 
 
 def _load_yaml(path: Path) -> Any:
-    import yaml
-
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LexiconError(str(path), "bestand niet gevonden") from None
-    except OSError as error:
-        raise LexiconError(str(path), f"kan niet worden gelezen ({error.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise LexiconError(str(path), "is geen UTF-8-tekst") from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        return yaml.load(text, Loader=loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (regel {mark.line + 1})" if mark is not None else ""
-        raise LexiconError(str(path), f"ongeldige YAML{where}") from None
+        return read_yaml(path)
+    except YamlProblem as problem:
+        raise LexiconError(str(path), str(problem)) from None
 
 
 def _strings(
@@ -86,7 +72,9 @@ def _strings(
 ) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+    if not isinstance(value, list):
+        raise LexiconError(path, f"moet een lijst met tekst zijn, niet {dutch_type(value)}", entry, key)
+    if not all(isinstance(item, str) and item.strip() for item in value):
         raise LexiconError(path, "moet een lijst met tekst zijn", entry, key)
     if len(value) < minimum:
         raise LexiconError(path, f"moet minstens {minimum} item(s) bevatten", entry, key)
@@ -101,11 +89,32 @@ def _text(value: Any, path: str, entry: str, key: str) -> str:
     return " ".join(value.split())
 
 
+def _choice(value: Any, choices: Iterable[str], path: str, entry: str | None, key: str, what: str) -> str:
+    """A text that must be one of `choices`; anything else (a list, a number) is a clear error."""
+    options = ", ".join(choices)
+    if not isinstance(value, str):
+        raise LexiconError(
+            path, f"verwacht een tekst (een van: {options}), niet {dutch_type(value)}", entry, key
+        )
+    if value not in choices:
+        raise LexiconError(path, f"onbekend{what} '{value}' (kies uit: {options})", entry, key)
+    return value
+
+
+def _text_keys(raw: dict[Any, Any], path: str, entry: str | None) -> None:
+    for key in raw:
+        if not isinstance(key, str):
+            raise LexiconError(
+                path, f"een sleutel moet een tekst zijn, niet {dutch_type(key)} ({key!r})", entry
+            )
+
+
 def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
     if not isinstance(raw, dict):
-        raise LexiconError(path, f"item {index + 1} is geen mapping (sleutel: waarde)")
+        raise LexiconError(path, f"item {index + 1} is geen mapping (sleutel: waarde) maar {dutch_type(raw)}")
     entry_id = raw.get("id")
     label = entry_id if isinstance(entry_id, str) else f"#{index + 1}"
+    _text_keys(raw, path, label)
     unknown = sorted(set(raw) - _ALLOWED[kind])
     if unknown:
         raise LexiconError(
@@ -116,11 +125,7 @@ def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
             raise LexiconError(path, "ontbreekt", label, key)
     if not isinstance(entry_id, str) or not _ID.match(entry_id):
         raise LexiconError(path, "moet bestaan uit kleine letters, cijfers en '-'", label, "id")
-    principle = raw["principle"]
-    if principle not in PRINCIPLES:
-        raise LexiconError(
-            path, f"onbekend principe '{principle}' (kies uit: {', '.join(PRINCIPLES)})", label, "principle"
-        )
+    principle = _choice(raw["principle"], PRINCIPLES, path, label, "principle", " principe")
     severity = Severity.HINT
     if kind == "control":
         try:
@@ -134,9 +139,9 @@ def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
                 label,
                 "severity",
             )
-    compound = raw.get("compound", "both")
-    if compound not in _COMPOUND_MODES:
-        raise LexiconError(path, f"moet een van {', '.join(_COMPOUND_MODES)} zijn", label, "compound")
+    compound = _choice(
+        raw.get("compound", "both"), _COMPOUND_MODES, path, label, "compound", "e samenstellingswijze"
+    )
     tags = _strings(raw.get("tags", []), path, label, "tags")
     for tag in tags:
         if tag not in _TAGS:
@@ -183,14 +188,13 @@ def load_file(path: Path) -> list[Entry]:
     name = str(path)
     if not isinstance(data, dict) or "entries" not in data:
         raise LexiconError(name, "verwacht een mapping met de sleutel 'entries'")
+    _text_keys(data, name, None)
     unknown = sorted(set(data) - {"kind", "entries", "description"})
     if unknown:
         raise LexiconError(name, "onbekende sleutel bovenin het bestand", key=unknown[0])
-    kind = data.get("kind", "control")
-    if kind not in _KINDS:
-        raise LexiconError(name, f"onbekende soort '{kind}' (kies uit: control, trust)", key="kind")
+    kind = _choice(data.get("kind", "control"), _KINDS, name, None, "kind", "e soort")
     if not isinstance(data["entries"], list):
-        raise LexiconError(name, "'entries' moet een lijst zijn", key="entries")
+        raise LexiconError(name, f"moet een lijst zijn, niet {dutch_type(data['entries'])}", key="entries")
     return [_entry(raw, name, index, kind) for index, raw in enumerate(data["entries"])]
 
 
