@@ -22,7 +22,7 @@ LAYERS: dict[str, int] = {
     "yamlfile": 0,
     "version": 0,
     "documents": 1,
-    "language": 2,
+    "language": 2,  # including language/wordlists.py and its data
     "model": 2,  # severities, principles and the result model shared by the stages above
     "settings": 2,
     "lexicon": 3,

@@ -34,9 +34,7 @@ def test_inflections_are_found_without_listing_them(check, sentence, rule, passa
 
 def test_plural_and_diminutive(check):
     assert texts(check("Er kwamen twee vechtscheidingen voorbij."), "vechtscheiding") == ["vechtscheidingen"]
-    assert texts(
-        check("Een vechtscheidinkje bestaat niet, een vechtscheidingje ook niet."), "vechtscheiding"
-    ) == ["vechtscheidingje"]
+    assert texts(check("Het leek een klein vechtscheidinkje."), "vechtscheiding") == ["vechtscheidinkje"]
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,7 @@ def test_the_wheel_holds_every_lexicon_file_and_names_both_licences(built):
     assert expected and shipped == expected
     assert "License-Expression: MIT AND CC-BY-SA-4.0" in meta
     assert not any("lemmatizer" in name for name in names)  # the model ships only what is loaded
+    assert "taalcheck/language/data/dutch.yaml" in names  # the word lists
 
 
 def test_the_sdist_holds_what_builds_and_tests_the_package(built):

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from taalcheck.language.normalize import fold
+from taalcheck.language.wordlists import dutch_words
 
 # A word: letters/digits with internal apostrophes or hyphens (risico's, niet-meewerkende, MDA++ is 'MDA').
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘`][^\W\d_]+|[-‐‑–][^\W_]+)*|[^\w\s]", re.UNICODE)
@@ -18,73 +19,7 @@ _BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[•●▪◦*+\-–]\
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s+[\"'“‘„«(]?[A-Z0-9ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ•])|[!?…]+(?=\s)")
 
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "dhr",
-        "mevr",
-        "mw",
-        "mr",
-        "dr",
-        "drs",
-        "ir",
-        "ing",
-        "prof",
-        "bijv",
-        "bv",
-        "o.a",
-        "a.s",
-        "jl",
-        "nl",
-        "d.w.z",
-        "m.b.t",
-        "i.p.v",
-        "t.a.v",
-        "n.a.v",
-        "i.v.m",
-        "z.s.m",
-        "e.d",
-        "e.a",
-        "m.n",
-        "ca",
-        "art",
-        "nr",
-        "jr",
-        "wo",
-        "st",
-        "blz",
-        "p",
-        "pag",
-        "zgn",
-        "resp",
-        "evt",
-        "incl",
-        "excl",
-        "vs",
-        "etc",
-        "enz",
-        "c.q",
-        "jan",
-        "feb",
-        "mrt",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "dec",
-        "tel",
-        "vgl",
-        "afd",
-        "mbt",
-        "ipv",
-        "tav",
-        "nav",
-        "ivm",
-    ]
-)
+_ABBREVIATIONS = dutch_words().abbreviations
 
 
 class Token(NamedTuple):
@@ -165,38 +100,10 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
 # Clause boundaries for free-order patterns: punctuation, subordinating words and 'om' (om ... te).
 # 'als' is left out: it is as often 'as' (als middel) as 'if'.
 _CLAUSE_PUNCT = frozenset(',;:()[]–—"“”„«»')
-_SUBORDINATORS = frozenset(
-    [
-        "dat",
-        "omdat",
-        "wanneer",
-        "indien",
-        "terwijl",
-        "zodat",
-        "doordat",
-        "nadat",
-        "voordat",
-        "hoewel",
-        "zodra",
-        "totdat",
-        "tenzij",
-        "mits",
-        "waardoor",
-        "waarbij",
-        "waarin",
-        "waarmee",
-        "waarop",
-        "waarna",
-        "opdat",
-        "alsof",
-        "maar",
-        "want",
-        "om",
-    ]
-)
+_SUBORDINATORS = dutch_words().subordinators
 
 
-_SUBJECT_PRONOUNS = frozenset("ik jij je u hij zij ze wij we jullie het men".split())
+_SUBJECT_PRONOUNS = dutch_words().subject_pronouns
 
 
 def _short_parentheticals(tokens: list[Token]) -> set[int]:

@@ -10,136 +10,20 @@ from __future__ import annotations
 from functools import lru_cache
 
 from taalcheck.language.normalize import fold
+from taalcheck.language.wordlists import dutch_words
 
 VOWELS = frozenset("aeiouy")
 _KOFSCHIP = frozenset("tkfsxp")  # 't kofschip (+ ch, handled via 'h' below)
-_UNSTRESSED_PREFIXES = ("be", "ge", "her", "er", "ont", "ver")
-
-# Strong and irregular verbs: infinitive -> (past singular, past plural, participle).
-STRONG_VERBS: dict[str, tuple[str, str, str]] = {
-    "bieden": ("bood", "boden", "geboden"),
-    "binden": ("bond", "bonden", "gebonden"),
-    "blijven": ("bleef", "bleven", "gebleven"),
-    "brengen": ("bracht", "brachten", "gebracht"),
-    "denken": ("dacht", "dachten", "gedacht"),
-    "doen": ("deed", "deden", "gedaan"),
-    "dragen": ("droeg", "droegen", "gedragen"),
-    "dringen": ("drong", "drongen", "gedrongen"),
-    "dwingen": ("dwong", "dwongen", "gedwongen"),
-    "gaan": ("ging", "gingen", "gegaan"),
-    "geven": ("gaf", "gaven", "gegeven"),
-    "grijpen": ("greep", "grepen", "gegrepen"),
-    "hebben": ("had", "hadden", "gehad"),
-    "helpen": ("hielp", "hielpen", "geholpen"),
-    "houden": ("hield", "hielden", "gehouden"),
-    "kiezen": ("koos", "kozen", "gekozen"),
-    "kijken": ("keek", "keken", "gekeken"),
-    "komen": ("kwam", "kwamen", "gekomen"),
-    "krijgen": ("kreeg", "kregen", "gekregen"),
-    "laten": ("liet", "lieten", "gelaten"),
-    "leggen": ("legde", "legden", "gelegd"),
-    "liggen": ("lag", "lagen", "gelegen"),
-    "lopen": ("liep", "liepen", "gelopen"),
-    "nemen": ("nam", "namen", "genomen"),
-    "roepen": ("riep", "riepen", "geroepen"),
-    "schieten": ("schoot", "schoten", "geschoten"),
-    "schrijven": ("schreef", "schreven", "geschreven"),
-    "slaan": ("sloeg", "sloegen", "geslagen"),
-    "sluiten": ("sloot", "sloten", "gesloten"),
-    "spreken": ("sprak", "spraken", "gesproken"),
-    "staan": ("stond", "stonden", "gestaan"),
-    "stellen": ("stelde", "stelden", "gesteld"),
-    "treden": ("trad", "traden", "getreden"),
-    "trekken": ("trok", "trokken", "getrokken"),
-    "vallen": ("viel", "vielen", "gevallen"),
-    "vechten": ("vocht", "vochten", "gevochten"),
-    "verbieden": ("verbood", "verboden", "verboden"),
-    "verliezen": ("verloor", "verloren", "verloren"),
-    "vinden": ("vond", "vonden", "gevonden"),
-    "vragen": ("vroeg", "vroegen", "gevraagd"),
-    "werpen": ("wierp", "wierpen", "geworpen"),
-    "wijzen": ("wees", "wezen", "gewezen"),
-    "winnen": ("won", "wonnen", "gewonnen"),
-    "zeggen": ("zei", "zeiden", "gezegd"),
-    "zetten": ("zette", "zetten", "gezet"),
-    "zien": ("zag", "zagen", "gezien"),
-    "zijn": ("was", "waren", "geweest"),
-    "zitten": ("zat", "zaten", "gezeten"),
-    "zoeken": ("zocht", "zochten", "gezocht"),
-    "snijden": ("sneed", "sneden", "gesneden"),
-    "sturen": ("stuurde", "stuurden", "gestuurd"),
-    "wegen": ("woog", "wogen", "gewogen"),
-    "heffen": ("hief", "hieven", "geheven"),
-    "schenden": ("schond", "schonden", "geschonden"),
-    "breken": ("brak", "braken", "gebroken"),
-    "eisen": ("eiste", "eisten", "geëist"),
-    "treffen": ("trof", "troffen", "getroffen"),
-    "bedriegen": ("bedroog", "bedrogen", "bedrogen"),
-    "begrijpen": ("begreep", "begrepen", "begrepen"),
-    "beginnen": ("begon", "begonnen", "begonnen"),
-    "bevelen": ("beval", "bevalen", "bevolen"),
-    "bewegen": ("bewoog", "bewogen", "bewogen"),
-    "buigen": ("boog", "bogen", "gebogen"),
-    "drijven": ("dreef", "dreven", "gedreven"),
-    "eten": ("at", "aten", "gegeten"),
-    "gelden": ("gold", "golden", "gegolden"),
-    "genieten": ("genoot", "genoten", "genoten"),
-    "glijden": ("gleed", "gleden", "gegleden"),
-    "hangen": ("hing", "hingen", "gehangen"),
-    "heten": ("heette", "heetten", "geheten"),
-    "kopen": ("kocht", "kochten", "gekocht"),
-    "krimpen": ("kromp", "krompen", "gekrompen"),
-    "lezen": ("las", "lazen", "gelezen"),
-    "liegen": ("loog", "logen", "gelogen"),
-    "lijden": ("leed", "leden", "geleden"),
-    "lijken": ("leek", "leken", "geleken"),
-    "meten": ("mat", "maten", "gemeten"),
-    "mijden": ("meed", "meden", "gemeden"),
-    "ontvangen": ("ontving", "ontvingen", "ontvangen"),
-    "raden": ("raadde", "raadden", "geraden"),
-    "rijden": ("reed", "reden", "gereden"),
-    "schuiven": ("schoof", "schoven", "geschoven"),
-    "slijten": ("sleet", "sleten", "gesleten"),
-    "smijten": ("smeet", "smeten", "gesmeten"),
-    "springen": ("sprong", "sprongen", "gesprongen"),
-    "steken": ("stak", "staken", "gestoken"),
-    "stijgen": ("steeg", "stegen", "gestegen"),
-    "sterven": ("stierf", "stierven", "gestorven"),
-    "strijden": ("streed", "streden", "gestreden"),
-    "trappen": ("trapte", "trapten", "getrapt"),
-    "verdwijnen": ("verdween", "verdwenen", "verdwenen"),
-    "vergeten": ("vergat", "vergaten", "vergeten"),
-    "verlaten": ("verliet", "verlieten", "verlaten"),
-    "verwijten": ("verweet", "verweten", "verweten"),
-    "vliegen": ("vloog", "vlogen", "gevlogen"),
-    "wijken": ("week", "weken", "geweken"),
-    "worden": ("werd", "werden", "geworden"),
-    "zingen": ("zong", "zongen", "gezongen"),
-    "zwijgen": ("zweeg", "zwegen", "gezwegen"),
-    "kunnen": ("kon", "konden", "gekund"),
-    "willen": ("wilde", "wilden", "gewild"),
-    "mogen": ("mocht", "mochten", "gemogen"),
-    "moeten": ("moest", "moesten", "gemoeten"),
-    "zullen": ("zou", "zouden", "gezuld"),
-}
-#: Irregular present-tense forms.
-_IRREGULAR_PRESENT = {
-    "hebben": ("heb", "hebt", "heeft"),
-    "zijn": ("ben", "bent", "is"),
-    "kunnen": ("kan", "kunt"),
-    "willen": ("wil", "wilt"),
-    "zullen": ("zal", "zult"),
-    "mogen": ("mag",),
-    "komen": ("kom", "komt"),
-}
-_SHORT_INFINITIVES = {
-    "gaan": "ga",
-    "staan": "sta",
-    "slaan": "sla",
-    "doen": "doe",
-    "zien": "zie",
-    "zijn": "ben",
-}
+_WORDS = dutch_words()
+_UNSTRESSED_PREFIXES = _WORDS.inseparable_prefixes
+#: Strong and irregular verbs: infinitive -> (past singular, past plural, participle).
+STRONG_VERBS: dict[str, tuple[str, str, str]] = _WORDS.strong_verbs
+_IRREGULAR_PRESENT = _WORDS.irregular_present
+_SHORT_INFINITIVES = _WORDS.short_infinitives
+_SEPARABLE = _WORDS.separable_particles
+_AMBIGUOUS = _WORDS.ambiguous_particles
+_PARTICLES = tuple(sorted(_SEPARABLE | _AMBIGUOUS, key=len, reverse=True))
+_ADJECTIVE_ENDINGS = _WORDS.adjective_endings
 
 
 def _stems(stem: str, verb: bool = False, diaeresis: bool = False) -> set[str]:
@@ -167,11 +51,31 @@ def _stems(stem: str, verb: bool = False, diaeresis: bool = False) -> set[str]:
     return variants
 
 
+def _particle_split(infinitive: str) -> tuple[str, str] | None:
+    """(particle, verb) when a verb written without `|` starts with a verb particle (toelaten,
+    opvolgen); the rest must look like a verb of its own (at least five letters, ending in -en)."""
+    for particle in _PARTICLES:
+        rest = infinitive[len(particle) :]
+        if infinitive.startswith(particle) and len(rest) >= 5 and rest.endswith("en"):
+            return particle, rest
+    return None
+
+
+def _participles_after(particle: str, participle: str) -> set[str]:
+    """The participle of particle + verb, from the participle of the verb alone (gelaten)."""
+    bare = participle[2:] if participle.startswith("ge") else participle
+    forms = {particle + participle}  # toegelaten, opgevolgd
+    if particle in _AMBIGUOUS:
+        forms.add(particle + bare)  # overlegd, ondersteund, voorkomen
+    return forms
+
+
 @lru_cache(maxsize=4096)
-def verb_forms(infinitive: str) -> frozenset[str]:
-    """Finite forms, participles and infinitive-based forms of a verb without particle."""
+def _conjugation(infinitive: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(every form, the participles) of a verb without `|`."""
     inf = fold(infinitive)
     forms = {inf, inf + "d", inf + "de"}  # present participle: controlerend(e)
+    participles: set[str] = set()
     if inf in _SHORT_INFINITIVES:
         stems = {_SHORT_INFINITIVES[inf]}
         forms |= {inf[:-1] + "t"} if inf != "zijn" else {"is", "bent"}
@@ -183,29 +87,51 @@ def verb_forms(infinitive: str) -> frozenset[str]:
         forms.add(stem)
         forms.add(stem if stem.endswith("t") else stem + "t")
     prefix, strong = _strong_verb(inf)
+    split = _particle_split(inf)
     if strong is not None:
         past_sg, past_pl, participle = (fold(form) for form in STRONG_VERBS[strong])
-        if prefix:  # bespreken -> besprak, besproken; onderhouden -> onderhield, onderhouden
+        if prefix:  # bespreken -> besprak, besproken; toelaten -> toeliet, toegelaten
             past_sg, past_pl = prefix + past_sg, prefix + past_pl
-            participle = prefix + (participle[2:] if participle.startswith("ge") else participle)
             forms |= {prefix + form for form in _IRREGULAR_PRESENT.get(strong, ())}
+            if prefix in _SEPARABLE or prefix in _AMBIGUOUS:
+                participles |= _participles_after(prefix, participle)
+            else:
+                participles.add(prefix + (participle[2:] if participle.startswith("ge") else participle))
         else:
             forms |= set(_IRREGULAR_PRESENT.get(inf, ()))
-        forms |= {past_sg, past_pl, participle, participle + "e"}
+            participles.add(participle)
+        forms |= {past_sg, past_pl}
     else:
         for stem in stems:
             for ending in ("te", "ten", "de", "den"):
                 forms.add(stem + ending)
             for final in ("t", "d"):
                 base = stem if stem.endswith(final) else stem + final
-                forms |= {"ge" + base, "ge" + base + "e"}
-                if inf.startswith(_UNSTRESSED_PREFIXES):
-                    forms |= {base, base + "e"}
-    return frozenset(forms)
+                if split is not None:
+                    particle, rest = split
+                    tail = base[len(particle) :]
+                    if rest.startswith(_UNSTRESSED_PREFIXES):
+                        participles.add(base)  # voorbereid, aanbesteed
+                    else:
+                        participles |= _participles_after(particle, "ge" + tail)
+                    if rest.endswith("eren"):  # inspecteren: no particle after all
+                        participles.add("ge" + base)
+                else:
+                    participles.add("ge" + base)
+                    if inf.startswith(_UNSTRESSED_PREFIXES):
+                        participles.add(base)
+    participles |= {form + "e" for form in participles}
+    return frozenset(forms | participles), frozenset(participles)
+
+
+@lru_cache(maxsize=4096)
+def verb_forms(infinitive: str) -> frozenset[str]:
+    """Finite forms, participles and infinitive-based forms of a verb without particle."""
+    return _conjugation(infinitive)[0]
 
 
 def _strong_verb(infinitive: str) -> tuple[str, str | None]:
-    """(prefix, strong verb) when `infinitive` is a strong verb, possibly with an inseparable prefix."""
+    """(prefix, strong verb) when `infinitive` is a strong verb, possibly with a prefix or particle."""
     if infinitive in STRONG_VERBS:
         return "", infinitive
     for cut in range(2, len(infinitive) - 3):
@@ -218,21 +144,7 @@ def _strong_verb(infinitive: str) -> tuple[str, str | None]:
 @lru_cache(maxsize=4096)
 def verb_participles(infinitive: str) -> frozenset[str]:
     """The participle forms (with and without adjective -e) of a verb without particle."""
-    return frozenset(form for form in verb_forms(infinitive) if _is_participle(form, fold(infinitive)))
-
-
-def _is_participle(form: str, inf: str) -> bool:
-    prefix, strong = _strong_verb(inf)
-    if strong is not None:
-        participle = fold(STRONG_VERBS[strong][2])
-        if prefix:
-            participle = prefix + (participle[2:] if participle.startswith("ge") else participle)
-        return form in (participle, participle + "e")
-    if form.startswith("ge") and not inf.startswith("ge"):
-        return form.endswith(("t", "d", "te", "de")) and not form.endswith(("ten", "den"))
-    if inf.startswith(_UNSTRESSED_PREFIXES):
-        return form.endswith(("t", "d", "te", "de")) and form not in (inf + "d", inf + "de")
-    return False
+    return _conjugation(infinitive)[1]
 
 
 @lru_cache(maxsize=4096)
@@ -258,7 +170,10 @@ def separable_forms(particle: str, infinitive: str) -> frozenset[str]:
 def nominal_forms(base: str) -> frozenset[str]:
     """Noun and adjective forms: plural, diminutive, genitive, adjective endings."""
     word = fold(base)
-    forms = {word, word + "s", word + "en", word + "e", word + "er", word + "ere", word + "ste", word + "st"}
+    # Comparative and superlative only for adjectives: 'strijd' never yields 'strijder' (a person).
+    adjective = word.endswith(_ADJECTIVE_ENDINGS)
+    degrees = ("er", "ere", "ste", "st") if adjective else ()
+    forms = {word, word + "s", word + "en", word + "e", *(word + ending for ending in degrees)}
     if word.endswith("e"):
         forms |= {word + "n", word + "tje", word + "tjes"}
     if word[-1] in VOWELS:
@@ -277,7 +192,11 @@ def nominal_forms(base: str) -> frozenset[str]:
         if word.endswith(final):
             stems.add(word[:-1] + voiced)
     for stem in stems:
-        forms |= {stem + "en", stem + "e", stem + "er", stem + "ere"}
+        forms |= {stem + "en", stem + "e"}
+        if adjective:
+            forms |= {stem + "er", stem + "ere"}
     for diminutive in ("je", "tje", "etje", "pje", "kje"):
         forms |= {word + diminutive, word + diminutive + "s"}
+    if word.endswith("ing"):  # koning -> koninkje, vechtscheiding -> vechtscheidinkje
+        forms |= {word[:-1] + "kje", word[:-1] + "kjes"}
     return frozenset(forms)

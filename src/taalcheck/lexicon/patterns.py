@@ -11,67 +11,12 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from taalcheck.language.normalize import fold
+from taalcheck.language.wordlists import dutch_words
 from taalcheck.lexicon.morphology import finite_forms, nominal_forms, separable_forms, verb_forms
 
 #: Words that are matched exactly even without `:x` (function words).
-FUNCTION_WORDS = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "of",
-        "in",
-        "op",
-        "aan",
-        "af",
-        "uit",
-        "bij",
-        "met",
-        "van",
-        "voor",
-        "naar",
-        "door",
-        "over",
-        "om",
-        "tot",
-        "te",
-        "er",
-        "niet",
-        "geen",
-        "wel",
-        "als",
-        "dan",
-        "dat",
-        "die",
-        "dit",
-        "deze",
-        "zich",
-        "zijn",
-        "haar",
-        "hun",
-        "hem",
-        "ons",
-        "mijn",
-        "je",
-        "jouw",
-        "onder",
-        "achter",
-        "tegen",
-        "tussen",
-        "zonder",
-        "na",
-        "toe",
-        "mee",
-        "weg",
-        "terug",
-        "vast",
-        "los",
-        "neer",
-        "samen",
-    ]
-)
-R_PRONOUNS = ("er", "hier", "daar", "waar")
+FUNCTION_WORDS = dutch_words().function_words
+R_PRONOUNS = dutch_words().r_pronouns
 _WORD = re.compile(r"^(?:([a-zà-ÿ]+)\|)?([\w'’-]+)(?::([nxvr]))?$", re.IGNORECASE)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from taalcheck.language.text import Token, clause_ids
+from taalcheck.language.wordlists import dutch_words
 from taalcheck.lexicon.compiled import CompiledPattern
 from taalcheck.lexicon.patterns import Word
 from taalcheck.matching.index import WINDOW, KeyWindows
@@ -15,15 +16,7 @@ from taalcheck.matching.words import word_matches
 #: Largest distance (in tokens) between the first and last part of a free-order match.
 MAX_SPAN = 15
 _MAX_OCCURRENCES = 64
-_PARTICLE_FOLLOWERS = frozenset(
-    """
-    en of maar want als zodra wanneer omdat indien zodat totdat te
-    aan achter bij binnen boven buiten door in langs met na naar naast om onder op over per rond sinds
-    tegen tijdens tot tussen uit van vanaf vanuit vanwege via volgens voor wegens zonder
-    kan kunnen wordt worden werd werden is zijn was waren heeft hebben had hadden zal zullen zou zouden
-    moet moeten mag mogen wil willen
-    """.split()
-)
+_PARTICLE_FOLLOWERS = dutch_words().particle_followers
 
 
 @dataclass(frozen=True)

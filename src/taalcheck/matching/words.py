@@ -6,35 +6,13 @@ import re
 from typing import NamedTuple
 
 from taalcheck.language.text import Token
+from taalcheck.language.wordlists import dutch_words
 from taalcheck.lexicon.patterns import Word
 
 MIN_COMPOUND_PART = 3
-_VERBAL_PREFIXES = frozenset({"be", "ge", "er", "her", "ont", "ver"})
+_VERBAL_PREFIXES = frozenset(dutch_words().inseparable_prefixes)
 # Derivations that are not compounds: strijd|baar, controle|ren, beheers|baar.
-_DERIVATION_ENDINGS = (
-    "baar",
-    "bare",
-    "baarheid",
-    "ig",
-    "ige",
-    "lijk",
-    "lijke",
-    "loos",
-    "loze",
-    "ren",
-    "rend",
-    "rende",
-    "rde",
-    "rden",
-    "ert",
-    "erd",
-    "erde",
-    "heid",
-    "achtig",
-    "achtige",
-    "ster",
-    "sters",
-)
+_DERIVATION_ENDINGS = dutch_words().derivation_endings
 _LINKS = ("s", "e", "en", "")
 _JOIN_GAP = re.compile(r"^[ \t\r\n\-‐‑]*$")
 MAX_JOIN = 3
