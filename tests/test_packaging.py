@@ -97,9 +97,10 @@ def test_the_installed_wheel_checks_text_outside_the_checkout(built, tmp_path):
     ).stdout.strip()
     with zipfile.ZipFile(wheel) as archive:  # what pip does for a pure-Python wheel
         archive.extractall(site)
-    # The dependencies come from this environment (on the path, so its editable taalcheck is not).
+    # The dependencies come from this environment, after the fresh site-packages (a .pth entry is
+    # appended to the path), so the installed wheel is the taalcheck that runs.
+    (Path(site) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     environment = {
-        "PYTHONPATH": sysconfig.get_paths()["purelib"],
         "TAALCHECK_NO_CACHE": "1",
         "PATH": "/usr/bin:/bin",
     }
