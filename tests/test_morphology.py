@@ -54,9 +54,9 @@ def test_nouns_get_no_comparative():
     assert "strijder" not in forms and "strijdste" not in forms
 
 
-def test_adjectives_keep_their_degrees():
-    forms = nominal_forms("beheersbaar")
-    assert {"beheersbare", "beheersbaarst", "beheersbaarste"} <= forms
+@pytest.mark.parametrize(("base", "degree"), [("beheersbaar", "beheersbaarste"), ("hard", "harder")])
+def test_adjectives_keep_their_degrees(base, degree):
+    assert degree in nominal_forms(base)
 
 
 @pytest.mark.parametrize(("noun", "diminutive"), [("koning", "koninkje"), ("regeling", "regelinkjes")])

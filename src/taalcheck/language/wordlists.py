@@ -27,7 +27,7 @@ _LISTS = (
     "inseparable_prefixes",
     "separable_particles",
     "ambiguous_particles",
-    "adjective_endings",
+    "nouns_without_degrees",
     "derivation_endings",
 )
 _TABLES = ("strong_verbs", "irregular_present", "short_infinitives")
@@ -44,7 +44,7 @@ class DutchWords:
     inseparable_prefixes: tuple[str, ...]
     separable_particles: frozenset[str]
     ambiguous_particles: frozenset[str]
-    adjective_endings: tuple[str, ...]
+    nouns_without_degrees: frozenset[str]
     derivation_endings: tuple[str, ...]
     #: infinitive -> (past singular, past plural, participle)
     strong_verbs: dict[str, tuple[str, str, str]]
@@ -115,7 +115,7 @@ def parse_words(data: Any, path: str) -> DutchWords:
         inseparable_prefixes=lists["inseparable_prefixes"],
         separable_particles=frozenset(lists["separable_particles"]),
         ambiguous_particles=frozenset(lists["ambiguous_particles"]),
-        adjective_endings=lists["adjective_endings"],
+        nouns_without_degrees=frozenset(lists["nouns_without_degrees"]),
         derivation_endings=lists["derivation_endings"],
         strong_verbs=strong,
         irregular_present=present,

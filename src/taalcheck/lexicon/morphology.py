@@ -23,7 +23,7 @@ _SHORT_INFINITIVES = _WORDS.short_infinitives
 _SEPARABLE = _WORDS.separable_particles
 _AMBIGUOUS = _WORDS.ambiguous_particles
 _PARTICLES = tuple(sorted(_SEPARABLE | _AMBIGUOUS, key=len, reverse=True))
-_ADJECTIVE_ENDINGS = _WORDS.adjective_endings
+_NO_DEGREES = _WORDS.nouns_without_degrees
 
 
 def _stems(stem: str, verb: bool = False, diaeresis: bool = False) -> set[str]:
@@ -170,8 +170,8 @@ def separable_forms(particle: str, infinitive: str) -> frozenset[str]:
 def nominal_forms(base: str) -> frozenset[str]:
     """Noun and adjective forms: plural, diminutive, genitive, adjective endings."""
     word = fold(base)
-    # Comparative and superlative only for adjectives: 'strijd' never yields 'strijder' (a person).
-    adjective = word.endswith(_ADJECTIVE_ENDINGS)
+    # Comparative and superlative (hard -> harder), except for nouns where those are other words.
+    adjective = word not in _NO_DEGREES
     degrees = ("er", "ere", "ste", "st") if adjective else ()
     forms = {word, word + "s", word + "en", word + "e", *(word + ending for ending in degrees)}
     if word.endswith("e"):
