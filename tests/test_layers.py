@@ -33,6 +33,8 @@ LAYERS: dict[str, int] = {
     "config": 6,
     "evaluation": 6,
     "cli": 7,
+    "click_dutch": 7,  # the command line's Dutch usage messages
+    "shortcut": 7,  # the fast path of the command line
     "web": 7,
     "__main__": 7,
     "": 7,  # taalcheck/__init__.py
