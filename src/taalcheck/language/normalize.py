@@ -53,3 +53,11 @@ def squeeze(text: str) -> str:
 def normalise_lemma(lemma: str) -> str:
     """spaCy/Alpino lemmas join separable parts with '_' (`af_dwingen`): write them closed."""
     return lemma.replace("_", "").lower()
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """`text` in lower case with the same offsets (the few characters that grow when lowered stay)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)

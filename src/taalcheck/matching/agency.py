@@ -16,14 +16,14 @@ sentences give no finding.
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from taalcheck.language.normalize import fold
+from taalcheck.language.normalize import fold, lower_keeping_offsets
 from taalcheck.language.text import Token, clause_ids, iter_sentences, tokenize
 from taalcheck.lexicon.model import Entry, Examples
 from taalcheck.model import Severity
@@ -63,7 +63,8 @@ class AgencyRules:
     zijn: frozenset[str]
     actors: tuple[tuple[str, ...], ...]
     active_decisions: frozenset[str]
-    prefilter: re.Pattern[str]
+    #: Aho-Corasick automaton of every participle and form (lower case) and 'men': where to look.
+    automaton: Any
 
 
 @dataclass(frozen=True)
@@ -81,14 +82,6 @@ class HiddenDecision:
     @property
     def end(self) -> int:
         return self.spans[-1][1]
-
-
-_ACCENTS = {"a": "aáàâä", "e": "eéèêë", "i": "iíìîï", "o": "oóòôö", "u": "uúùûü"}
-
-
-def _loose(form: str) -> str:
-    """A regex for a folded form that also matches its accented spellings (beeindigd, beëindigd)."""
-    return "".join(f"[{_ACCENTS[c]}]" if c in _ACCENTS else re.escape(c) for c in form)
 
 
 @lru_cache(maxsize=2)
@@ -123,10 +116,13 @@ def load_agency_rules(path: Path = DATA) -> AgencyRules:
             participles[fold(form)] = verb
         for form in raw.get("forms", ()):
             forms[fold(form)] = verb
-    words = sorted({*participles, *forms, "men"}, key=len, reverse=True)
-    prefilter = re.compile(
-        r"(?<!\w)(?:" + "|".join(_loose(word) for word in words) + r")(?!\w)", re.IGNORECASE
-    )
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    spelled = [form for raw in data["verbs"] for form in (*raw["participles"], *raw.get("forms", ()))]
+    for word in {*participles, *forms, *(form.lower() for form in spelled), "men"}:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
     return AgencyRules(
         entry=entry,
         participles=participles,
@@ -135,8 +131,27 @@ def load_agency_rules(path: Path = DATA) -> AgencyRules:
         zijn=frozenset(fold(word) for word in data["auxiliaries"]["zijn"]),
         actors=tuple(tuple(fold(word) for word in phrase.split()) for phrase in data["actors"]),
         active_decisions=frozenset(fold(word) for word in data["active_decisions"]),
-        prefilter=prefilter,
+        automaton=automaton,
     )
+
+
+def decision_words(rules: AgencyRules, text: str) -> list[int]:
+    """Where a decision verb form or 'men' stands as a whole word in `text` (start offsets, sorted)."""
+    lowered = lower_keeping_offsets(text)
+    found = []
+    for end, length in rules.automaton.iter(lowered):
+        start = end - length + 1
+        if (start == 0 or not lowered[start - 1].isalnum()) and (
+            end + 1 == len(lowered) or not lowered[end + 1].isalnum()
+        ):
+            found.append(start)
+    return sorted(found)
+
+
+def any_between(positions: list[int], start: int, end: int) -> bool:
+    """Is one of the sorted `positions` in [start, end)?"""
+    index = bisect.bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
 
 
 def _within(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
@@ -248,12 +263,18 @@ def find_hidden_decisions(
     block: tuple[int, int],
     quotes: tuple[tuple[int, int], ...] = (),
     parse: Parse | None = None,
+    positions: list[int] | None = None,
 ) -> list[HiddenDecision]:
-    """Decisions without an actor in one block of text (at most one per sentence)."""
+    """Decisions without an actor in one block of text (at most one per sentence).
+
+    `positions` are the `decision_words` of the whole text, when the caller has them already.
+    """
+    if positions is None:
+        positions = decision_words(rules, text)
     found: list[HiddenDecision] = []
     previous_span: tuple[int, int] | None = None
     for start, end in iter_sentences(text, *block):
-        if rules.prefilter.search(text, start, end):
+        if any_between(positions, start, end):
             tokens = tokenize(text, start, end)
             sentence = _Sentence(tokens, parse)
             for index, token in enumerate(tokens):

@@ -15,12 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from taalcheck.language.normalize import fold
+from taalcheck.language.normalize import fold, lower_keeping_offsets
 from taalcheck.language.text import iter_blocks, iter_sentences
 from taalcheck.model import CoverageItem
 
 DATA = Path(__file__).resolve().parent / "data" / "coverage.yaml"
+#: How far from its `near` word a name pattern is tried (characters either side).
+_NEAR = 80
 _PRONOUNS = (
     "ik",
     "jij",
@@ -49,13 +52,23 @@ class CoverageSpec:
     principle: str
     question: str
     question_one: str | None
-    cues: tuple[str, ...]
+    triggers: tuple[str, ...]
+    #: (pattern, words): a cue with words is only tried in sentences that hold one of them.
+    cues: tuple[tuple[str, tuple[str, ...]], ...]
     all_of: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
+class NamePattern:
+    """Where a report names a child: `pattern`, tried only around the literal `near`."""
+
+    near: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class CoverageRules:
-    names: tuple[re.Pattern[str], ...]
+    names: tuple[NamePattern, ...]
     children: tuple[str, ...]
     parents: tuple[str, ...]
     mother: frozenset[str]
@@ -78,13 +91,17 @@ def load_coverage_rules(path: Path = DATA) -> CoverageRules:
             principle=raw["principle"],
             question=raw["question"],
             question_one=raw.get("question_one"),
-            cues=tuple(raw.get("cues", ())),
+            triggers=tuple(raw["triggers"]),
+            cues=tuple(
+                (cue, ()) if isinstance(cue, str) else (cue["pattern"], tuple(cue["words"]))
+                for cue in raw.get("cues", ())
+            ),
             all_of=tuple(tuple(group) for group in raw.get("all_of", ())),
         )
         for raw in data["items"]
     )
     return CoverageRules(
-        names=tuple(re.compile(pattern) for pattern in data["names"]),
+        names=tuple(NamePattern(raw["near"], re.compile(raw["pattern"])) for raw in data["names"]),
         children=tuple(data["children"]),
         parents=tuple(data["parents"]),
         mother=frozenset(data["mother"]),
@@ -104,8 +121,16 @@ def introduced_names(rules: CoverageRules, text: str) -> tuple[list[str], list[s
     excluded = {fold(word) for word in (*rules.parents, *rules.network, *rules.children)}
     children: list[tuple[int, str]] = []
     adults: list[tuple[int, str]] = []
-    for pattern in rules.names:
-        for match in pattern.finditer(text):
+    lowered = text.lower()
+    for name_pattern in rules.names:
+        pattern = name_pattern.pattern
+        position = lowered.find(name_pattern.near)
+        matches: dict[int, re.Match[str]] = {}
+        while position >= 0:
+            for match in pattern.finditer(text, max(0, position - _NEAR), position + _NEAR):
+                matches.setdefault(match.start(), match)
+            position = lowered.find(name_pattern.near, position + _NEAR)
+        for match in matches.values():
             name = match.group(1)
             if fold(name) in excluded:
                 continue
@@ -132,35 +157,87 @@ def _alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered) + ")"
 
 
-@lru_cache(maxsize=64)
-def _compiled(
-    rules: CoverageRules, names: tuple[str, ...], adults: tuple[str, ...]
-) -> dict[str, tuple[tuple[re.Pattern[str], ...], ...]]:
-    """Per item: its cue patterns, then one tuple per `all_of` group, with the names filled in."""
+#: A capitalised word standing for a name the report introduces; matches are checked afterwards.
+_CAPITALISED = r"(?-i:[A-Z][a-zà-ÿ]+)"
+
+
+@lru_cache(maxsize=4)
+def _compiled(rules: CoverageRules) -> dict[str, tuple[Any, ...]]:
+    """Per item: its cue patterns, then one tuple per `all_of` group.
+
+    Compiled once: the children's and adults' names of a document are not written into the patterns
+    (that would compile them anew for every report); a capitalised word stands in, as a named group
+    (`c1` a child's name, `a1` an adult's, `p1` either), which `_names_fit` checks after a match.
+    """
     age = r"(?:\s*\(\s*\d{1,2}(?:\s*jaar)?\s*\))?"  # 'Noa (8 jaar) vertelt'
-    child = _alternation((*rules.children, *names)) + age
     named = r"(?:\s+(?-i:[A-Z][a-zà-ÿ]+))?"  # 'vader Boris erkent'
-    parent = _alternation((*rules.parents, *adults)) + named + age
-    person = _alternation((*rules.parents, *rules.network, *rules.children, *names, *adults)) + age
     adverb = _alternation(rules.adverbs)
-    name = _alternation(names) if names else "(?!)"
     not_a_name = _alternation((*rules.parents, *rules.network, *_PRONOUNS))
     anyname = rf"(?-i:(?!(?i:{not_a_name})\b)[A-Z][a-zà-ÿ]+)"
+    counter = iter(range(1, 10_000))
+
+    def slot(kind: str) -> str:
+        return f"(?P<{kind}{next(counter)}>{_CAPITALISED})"
 
     def fill(pattern: str) -> re.Pattern[str]:
-        filled = (
-            pattern.replace(" ", r"\s+")
-            .replace("{child}", child)
-            .replace("{parent}", parent)
-            .replace("{person}", person)
-        )
-        filled = filled.replace("{adv}", adverb).replace("{name}", name).replace("{anyname}", anyname)
+        filled = pattern.replace(" ", r"\s+").replace("{adv}", adverb).replace("{anyname}", anyname)
+        for placeholder, make in (
+            ("{child}", lambda: f"(?:{_alternation(rules.children)}|{slot('c')}){age}"),
+            ("{parent}", lambda: f"(?:{_alternation(rules.parents)}|{slot('a')}){named}{age}"),
+            (
+                "{person}",
+                lambda: (
+                    f"(?:{_alternation((*rules.parents, *rules.network, *rules.children))}|{slot('p')}){age}"
+                ),
+            ),
+            ("{name}", lambda: slot("c")),
+        ):
+            while placeholder in filled:
+                filled = filled.replace(placeholder, make(), 1)
         return re.compile(filled, re.IGNORECASE)
 
     return {
-        item.key: (tuple(fill(cue) for cue in item.cues), *(tuple(fill(c) for c in g) for g in item.all_of))
+        item.key: (
+            tuple(_Cue(fill(cue), *_needs(cue, words)) for cue, words in item.cues),
+            *(tuple(fill(c) for c in g) for g in item.all_of),
+        )
         for item in rules.items
     }
+
+
+def _names_fit(match: re.Match[str], names: frozenset[str], adults: frozenset[str]) -> bool:
+    """Does every capitalised word the match took as a name belong to the report's names?"""
+    for group, value in match.groupdict().items():
+        if value is None:
+            continue
+        allowed = names if group[0] == "c" else adults if group[0] == "a" else names | adults
+        if value not in allowed:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Cue:
+    pattern: re.Pattern[str]
+    #: Entities ('{child}' ...) the cue cannot match without: sentences without them are skipped.
+    entities: frozenset[str]
+    #: Words of which the sentence needs one (tags '+word'), or none.
+    words: frozenset[str]
+    #: The entity the pattern starts with: it is only tried where that entity's words start.
+    anchor: str | None
+
+
+_ENTITIES = ("{child}", "{parent}", "{person}", "{name}")
+_ANCHORED = re.compile(r"^(?:\(\?<!(?:[^()]|\([^()]*\))*\))*\\b(\{(?:child|parent|person)\})")
+
+
+def _needs(cue: str, words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], str | None]:
+    anchored = _ANCHORED.match(cue)
+    return (
+        frozenset(group for group in _ENTITIES if group in cue),
+        frozenset("+" + word.lower() for word in words),
+        anchored.group(1) if anchored else None,
+    )
 
 
 def _sentences(text: str, segments: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -170,6 +247,85 @@ def _sentences(text: str, segments: Iterable[tuple[int, int]]) -> list[tuple[int
         for block in iter_blocks(text, start, end)
         for sentence in iter_sentences(text, *block)
     ]
+
+
+@lru_cache(maxsize=64)
+def _automaton(rules: CoverageRules, names: tuple[str, ...], adults: tuple[str, ...]) -> Any:
+    """One Aho-Corasick automaton for every trigger and every word for a child, parent or person.
+
+    Values are the tags a hit gives its sentence: an item key, or "{child}", "{parent}", "{person}",
+    "{name}" for the entities the cues ask for.
+    """
+    import ahocorasick
+
+    tags: dict[str, set[str]] = {}
+
+    def add(word: str, tag: str) -> None:
+        tags.setdefault(word.lower(), set()).add(tag)
+
+    for item in rules.items:
+        for trigger in item.triggers:
+            add(trigger.split()[0], item.key)
+    for item in rules.items:
+        for _, cue_words in item.cues:
+            for word in cue_words:
+                add(word, "+" + word.lower())
+    for group, words in (
+        ("{child}", (*rules.children, *names)),
+        ("{parent}", (*rules.parents, *adults)),
+        ("{person}", (*rules.parents, *rules.network, *rules.children, *names, *adults)),
+        ("{name}", names),
+    ):
+        for word in words:
+            add(word.split()[-1], group)
+    automaton = ahocorasick.Automaton()
+    for word, found in tags.items():
+        automaton.add_word(word, (len(word), frozenset(found)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _tags(
+    automaton: Any, lowered: str, sentences: list[tuple[int, int]], starts: list[int]
+) -> tuple[list[set[str]], list[dict[str, list[int]]]]:
+    """Per sentence, the tags of the trigger and entity words that start a word in it, and where."""
+    tags: list[set[str]] = [set() for _ in sentences]
+    places: list[dict[str, list[int]]] = [{} for _ in sentences]
+    index, count = 0, len(sentences)
+    for end, (length, found) in automaton.iter(lowered):  # hits come in text order
+        start = end - length + 1
+        if start > 0 and lowered[start - 1].isalpha():
+            continue  # inside a word; a trigger is a word start ('vertel' in 'vertelt')
+        while index < count and sentences[index][1] <= start:
+            index += 1
+        if index == count:
+            break
+        if start < starts[index]:
+            continue  # between sentences
+        tags[index].update(found)
+        for tag in found:
+            if tag[0] == "{":
+                places[index].setdefault(tag, []).append(start)
+    return tags, places
+
+
+def _cue_match(
+    cue: _Cue,
+    text: str,
+    start: int,
+    end: int,
+    places: dict[str, list[int]],
+    names: frozenset[str],
+    adults: frozenset[str],
+) -> re.Match[str] | None:
+    """The cue's first match in the sentence: at its anchor's words, or anywhere when it has none."""
+    if cue.anchor is None:
+        return next((m for m in cue.pattern.finditer(text, start, end) if _names_fit(m, names, adults)), None)
+    for position in places.get(cue.anchor, ()):
+        match = cue.pattern.match(text, position, end)
+        if match and _names_fit(match, names, adults):
+            return match
+    return None
 
 
 def _question(template: str, names: list[str], parent: str | None = None) -> str:
@@ -187,35 +343,34 @@ def find_coverage(rules: CoverageRules, text: str, segments: Iterable[tuple[int,
     sentences = _sentences(text, segments)
     starts = [start for start, _ in sentences]
     names, adults = introduced_names(rules, text)
-    patterns = _compiled(rules, tuple(names), tuple(adults))
+    patterns = _compiled(rules)
+    known, grown = frozenset(names), frozenset(adults)
 
     def sentence_of(position: int) -> int | None:
         index = bisect.bisect_right(starts, position) - 1
         return index if index >= 0 and position < sentences[index][1] else None
 
-    def hits(pattern: re.Pattern[str]) -> dict[int, re.Match[str]]:
-        found: dict[int, re.Match[str]] = {}
-        for start, end in segments:
-            for match in pattern.finditer(text, start, end):
-                index = sentence_of(match.start())
-                if index is not None and index not in found:
-                    found[index] = match
-        return found
-
+    tags, places = _tags(
+        _automaton(rules, tuple(names), tuple(adults)), lower_keeping_offsets(text), sentences, starts
+    )
     items = []
     for item in rules.items:
         cues, *groups = patterns[item.key]
-        matched: dict[int, re.Match[str]] = {}
-        for cue in cues:
-            for index, match in hits(cue).items():
-                matched.setdefault(index, match)
-        if groups:
-            combined: set[int] | None = None
-            for group in groups:
-                indices = {index for pattern in group for index in hits(pattern)}
-                combined = indices if combined is None else combined & indices
-            for index in combined or ():
-                matched.setdefault(index, None)  # type: ignore[arg-type]
+        matched: dict[int, re.Match[str] | None] = {}
+        for index, found in enumerate(tags):
+            if item.key not in found:
+                continue
+            start, end = sentences[index]
+            for cue in cues:
+                if not cue.entities <= found or (cue.words and not cue.words & found):
+                    continue
+                match = _cue_match(cue, text, start, end, places[index], known, grown)
+                if match:
+                    matched[index] = match
+                    break
+            else:
+                if groups and all(any(p.search(text, start, end) for p in group) for group in groups):
+                    matched[index] = None
         passages = tuple(sentences[index] for index in sorted(matched))
         question = note = None
         if not passages:

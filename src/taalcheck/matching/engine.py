@@ -22,7 +22,12 @@ from taalcheck.language.text import Token, count_words, iter_blocks, iter_senten
 from taalcheck.lexicon import Lexicon
 from taalcheck.lexicon.context_rules import ContextRule, load_context_rules
 from taalcheck.lexicon.model import Entry
-from taalcheck.matching.agency import find_hidden_decisions, load_agency_rules
+from taalcheck.matching.agency import (
+    any_between,
+    decision_words,
+    find_hidden_decisions,
+    load_agency_rules,
+)
 from taalcheck.matching.context import Passage, Site, apply_context, block_quotes, is_legal_block
 from taalcheck.matching.coverage import find_coverage, load_coverage_rules
 from taalcheck.matching.matcher import RawMatch, clause_ids, match_sentence, particle_looks_separated
@@ -207,14 +212,19 @@ class Checker:
 
     def _who_decides(self, document: Document, text: str) -> list[tuple[Finding, bool]]:
         """Decisions written without an actor (matching/agency.py), as hint findings."""
-        found = []
+        found: list[tuple[Finding, bool]] = []
+        positions = decision_words(self.agency, text)
+        if not positions:
+            return found
         for segment in document.segments:
             for block in iter_blocks(text, segment.start, segment.end):
-                if not self.agency.prefilter.search(text, *block):
+                if not any_between(positions, *block):
                     continue
                 quotes = block_quotes(text, *block, self.context_rules)
                 legal_block = cache(lambda block=block: is_legal_block(text, *block, self.context_rules))
-                for decision in find_hidden_decisions(self.agency, text, block, quotes, self._parse_tokens):
+                for decision in find_hidden_decisions(
+                    self.agency, text, block, quotes, self._parse_tokens, positions
+                ):
                     sentence = next(s for s in iter_sentences(text, *block) if s[0] <= decision.start < s[1])
                     tokens = tokenize(text, *sentence)
                     passage = Passage(
