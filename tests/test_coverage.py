@@ -121,6 +121,12 @@ def test_the_user_trial_reports(checker):
     assert items["kind-zelf"].present and items["verhaal-ouders"].present
     assert not items["voorgeschiedenis"].present
     assert items["voorgeschiedenis"].question
+    # In a Word document a passage is named by its paragraph, as findings are.
+    from taalcheck.report.coverage import status
+
+    file = checker.check_document(verslag)
+    kind = next(item for item in file.coverage if item.key == "kind-zelf")
+    assert status(file, kind).startswith("1 passage (alinea ")
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:

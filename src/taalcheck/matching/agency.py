@@ -89,7 +89,7 @@ def load_agency_rules(path: Path = DATA) -> AgencyRules:
     """Read the word lists (once per process)."""
     import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     rule = data["rule"]
     entry = Entry(
         id=rule["id"],

@@ -83,7 +83,7 @@ def load_coverage_rules(path: Path = DATA) -> CoverageRules:
     """Read the cues (once per process)."""
     import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     items = tuple(
         CoverageSpec(
             key=raw["key"],
@@ -179,7 +179,7 @@ def _compiled(rules: CoverageRules) -> dict[str, tuple[Any, ...]]:
     def slot(kind: str) -> str:
         return f"(?P<{kind}{next(counter)}>{_CAPITALISED})"
 
-    def fill(pattern: str) -> re.Pattern[str]:
+    def fill(pattern: str) -> _Lazy:
         filled = pattern.replace(" ", r"\s+").replace("{adv}", adverb).replace("{anyname}", anyname)
         for placeholder, make in (
             ("{child}", lambda: f"(?:{_alternation(rules.children)}|{slot('c')}){age}"),
@@ -194,7 +194,7 @@ def _compiled(rules: CoverageRules) -> dict[str, tuple[Any, ...]]:
         ):
             while placeholder in filled:
                 filled = filled.replace(placeholder, make(), 1)
-        return re.compile(filled, re.IGNORECASE)
+        return _Lazy(filled)
 
     return {
         item.key: (
@@ -216,9 +216,26 @@ def _names_fit(match: re.Match[str], names: frozenset[str], adults: frozenset[st
     return True
 
 
+class _Lazy:
+    """A pattern compiled on first use: a short report tries only a few of the cues."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        return self.compiled.search(text, start, end)
+
+
 @dataclass(frozen=True)
 class _Cue:
-    pattern: re.Pattern[str]
+    pattern: _Lazy
     #: Entities ('{child}' ...) the cue cannot match without: sentences without them are skipped.
     entities: frozenset[str]
     #: Words of which the sentence needs one (tags '+word'), or none.
@@ -320,9 +337,11 @@ def _cue_match(
 ) -> re.Match[str] | None:
     """The cue's first match in the sentence: at its anchor's words, or anywhere when it has none."""
     if cue.anchor is None:
-        return next((m for m in cue.pattern.finditer(text, start, end) if _names_fit(m, names, adults)), None)
+        return next(
+            (m for m in cue.pattern.compiled.finditer(text, start, end) if _names_fit(m, names, adults)), None
+        )
     for position in places.get(cue.anchor, ()):
-        match = cue.pattern.match(text, position, end)
+        match = cue.pattern.compiled.match(text, position, end)
         if match and _names_fit(match, names, adults):
             return match
     return None

@@ -23,17 +23,32 @@ def passage_lines(file: FileResult, item: CoverageItem) -> list[int]:
     return lines
 
 
+def passage_location(file: FileResult, start: int) -> str | None:
+    """Where a passage is in a structured document ("alinea 4", "tabel 1, rij 2, kolom 3")."""
+    document = file.document
+    if document is None:
+        return None
+    segment = next((s for s in document.segments if s.start <= start < s.end), None)
+    return segment.location if segment is not None else None
+
+
 def status(file: FileResult, item: CoverageItem) -> str:
-    """'3 passages (regels 4, 9, 12)', '1 passage (regel 4), alleen moeder' or 'niet gevonden'."""
+    """'3 passages (regels 4, 9, 12)', '1 passage (alinea 4), alleen moeder' or 'niet gevonden'."""
     if not item.present:
         return "niet gevonden"
     count = len(item.passages)
     text = f"{count} {'passage' if count == 1 else 'passages'}"
-    lines = passage_lines(file, item)
-    if lines:
-        shown = ", ".join(str(line) for line in lines[:SHOWN_LINES])
-        more = ", ..." if len(lines) > SHOWN_LINES else ""
-        text += f" ({'regel' if len(lines) == 1 else 'regels'} {shown}{more})"
+    places = [passage_location(file, start) for start, _ in item.passages]
+    if places and all(places):
+        shown = "; ".join(dict.fromkeys(place for place in places if place))
+        parts = shown.split("; ")
+        text += f" ({'; '.join(parts[:SHOWN_LINES])}{'; ...' if len(parts) > SHOWN_LINES else ''})"
+    else:
+        lines = passage_lines(file, item)
+        if lines:
+            shown = ", ".join(str(line) for line in lines[:SHOWN_LINES])
+            more = ", ..." if len(lines) > SHOWN_LINES else ""
+            text += f" ({'regel' if len(lines) == 1 else 'regels'} {shown}{more})"
     if item.note:
         text += f", {item.note}"
     return text
@@ -60,6 +75,9 @@ def coverage_dict(file: FileResult) -> list[dict[str, Any]]:
             passage: dict[str, Any] = {"start": start, "end": end}
             if document is not None:
                 passage["line"] = document.line_column(start)[0]
+                location = passage_location(file, start)
+                if location:
+                    passage["location"] = location
                 passage["text"] = " ".join(document.text[start:end].split())
             passages.append(passage)
         data: dict[str, Any] = {
