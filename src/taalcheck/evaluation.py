@@ -24,9 +24,9 @@ import yaml
 from rich.console import Console
 from rich.text import Text
 
-from taalcheck.checker import Checker
 from taalcheck.documents import document_from_text
 from taalcheck.errors import InputError
+from taalcheck.matching.engine import Checker
 from taalcheck.model import Finding, Severity
 
 

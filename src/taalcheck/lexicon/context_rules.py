@@ -370,14 +370,12 @@ def parse_rule(raw: Any, path: str) -> ContextRule:
 
 def load_context_rules(path: Path) -> list[ContextRule]:
     """Read and validate the context rules file."""
-    import yaml
+    from taalcheck.yamlfile import YamlProblem, read_yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError:
-        raise LexiconError(str(path), "contextregels niet gevonden of niet leesbaar") from None
-    except yaml.YAMLError:
-        raise LexiconError(str(path), "ongeldige YAML") from None
+        data = read_yaml(path)
+    except YamlProblem as problem:
+        raise LexiconError(str(path), f"contextregels: {problem}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise LexiconError(str(path), "verwacht een mapping met de sleutel 'rules'")
     unknown = set(data) - {"rules"}
