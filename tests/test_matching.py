@@ -179,3 +179,19 @@ def test_short_parenthetical_does_not_end_the_clause(check):
 def test_coordinated_clause_with_its_own_subject_is_separate(check):
     # 'dwingt' and 'af' belong to different clauses: nothing to flag for afdwingen.
     assert "afdwingen" not in rules(check("Vader dwingt niets en wij zetten de afspraak af."))
+
+
+def test_no_cap_on_findings_in_one_sentence(check):
+    # A sentence (or a long run without full stops) with many occurrences reports every one of them.
+    text = "Er was sprake van " + ", ".join(["escalatiebeheersing"] * 70) + "."
+    result = check(text)
+    assert texts(result, "escalatiebeheersing") == ["escalatiebeheersing"] * 70
+    assert all(text[f.start : f.end] == f.text for f in result.findings)
+
+
+def test_many_two_part_matches_in_one_sentence(check):
+    # Each 'legt ... sancties op' pair is found once, also past the old limit of 64 per sentence.
+    text = "Zij " + ", ".join(["legt sancties op"] * 80) + "."
+    assert len(text) < 1500  # one sentence (longer ones are cut into pieces)
+    result = check(text)
+    assert texts(result, "sancties-opleggen") == ["legt sancties op"] * 80

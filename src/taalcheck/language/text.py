@@ -16,7 +16,22 @@ from taalcheck.language.wordlists import dutch_words
 # A word: letters/digits with internal apostrophes or hyphens (risico's, niet-meewerkende, MDA++ is 'MDA').
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘`][^\W\d_]+|[-‐‑–][^\W_]+)*|[^\w\s]", re.UNICODE)
 _BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[•●▪◦*+\-–]\s|\d{1,2}[.)]\s|#))")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s+[\"'“‘„«(]?[A-Z0-9ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ•])|[!?…]+(?=\s)")
+# A match only starts at the beginning of a run of end marks, so a long run is scanned once, not
+# once per position (linear time on "!!!!..." and "......").
+_SENTENCE_END = re.compile(
+    r"(?<![.!?…])[.!?…]+[\"'”’»)]*(?=\s+[\"'“‘„«(]?[A-Z0-9ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ•])|(?<![!?…])[!?…]+(?=\s)"
+)
+
+#: Longest block handled as one unit: longer blocks (a whole document on one line) are cut at
+#: sentence ends into pieces of at most this length, so work per block stays bounded.
+MAX_BLOCK_CHARS = 3_000
+#: Longest sentence handled as one unit: longer runs without a sentence end are cut at a space.
+MAX_SENTENCE_CHARS = 1_500
+#: Longest token that is matched as a word; longer letter runs (no Dutch word is this long) are kept
+#: as tokens, so offsets and clauses stay right, but never matched.
+MAX_WORD_CHARS = 64
+#: Abbreviations are short: how far back a full stop looks for one.
+_MAX_ABBREVIATION_CHARS = 16
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = dutch_words().abbreviations
@@ -33,20 +48,40 @@ class Token(NamedTuple):
 
 
 def iter_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Paragraph-like blocks of `text[start:end]` (blank lines and list items separate them)."""
+    """Paragraph-like blocks of `text[start:end]` (blank lines and list items separate them).
+
+    A block longer than `MAX_BLOCK_CHARS` is given as consecutive pieces that end at sentence ends.
+    """
     position = start
     for match in _BLOCK_BREAK.finditer(text, start, end):
         if match.start() > position:
-            yield position, match.start()
+            yield from _bounded_blocks(text, position, match.start())
         position = match.end()
     if position < end:
-        yield position, end
+        yield from _bounded_blocks(text, position, end)
+
+
+def _bounded_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    if end - start <= MAX_BLOCK_CHARS:
+        yield start, end
+        return
+    piece_start = piece_end = start
+    for sentence_start, sentence_end in iter_sentences(text, start, end):
+        if sentence_end - piece_start > MAX_BLOCK_CHARS and piece_end > piece_start:
+            yield piece_start, piece_end
+            piece_start = sentence_start
+        piece_end = sentence_end
+    if piece_end > piece_start:
+        yield piece_start, piece_end
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     word_start = dot
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+    limit = max(0, dot - _MAX_ABBREVIATION_CHARS - 1)
+    while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
+    if word_start == limit and limit > 0 and (text[limit - 1].isalpha() or text[limit - 1] == "."):
+        return False  # a long run of letters is no abbreviation
     word = text[word_start:dot].lower()
     if not word:
         return False
@@ -57,7 +92,10 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
 
 
 def iter_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentences in a block, as (start, end) offsets with surrounding whitespace trimmed."""
+    """Sentences in a block, as (start, end) offsets with surrounding whitespace trimmed.
+
+    A sentence longer than `MAX_SENTENCE_CHARS` is given as pieces cut at a space.
+    """
     position = start
     for match in _SENTENCE_END.finditer(text, start, end):
         if text[match.start()] == "." and _ends_with_abbreviation(text, match.start()):
@@ -72,8 +110,20 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _last_space(text, start, start + MAX_SENTENCE_CHARS)
+        yield from _trimmed(text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         yield start, end
+
+
+def _last_space(text: str, start: int, limit: int) -> int:
+    """The offset of the last whitespace in `text[start:limit]` (past the first character), else `limit`."""
+    cut = max(text.rfind(space, start + 1, limit) for space in " \n\t\u00a0")
+    return cut if cut > start else limit
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -83,6 +133,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         if word[0].isalnum():
+            if len(word) > MAX_WORD_CHARS:
+                append(Token(match.start(), match.end(), word, "", False))
+                continue
             append(Token(match.start(), match.end(), word, fold(word), True))
         else:
             append(Token(match.start(), match.end(), word, word, False))

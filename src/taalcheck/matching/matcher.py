@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,6 @@ from taalcheck.matching.words import word_matches
 
 #: Largest distance (in tokens) between the first and last part of a free-order match.
 MAX_SPAN = 15
-_MAX_OCCURRENCES = 64
 _PARTICLE_FOLLOWERS = dutch_words().particle_followers
 
 
@@ -96,8 +96,6 @@ def _group_occurrences(
         found.extend(Occurrence(tuple(i for i in used if tokens[i].is_word)) for _, used in partial)
         if len(group) == 1 and group[0].particle:
             found.extend(_split_verbs(group[0], tokens, clauses, start))
-        if len(found) >= _MAX_OCCURRENCES:
-            break
     return found
 
 
@@ -177,9 +175,13 @@ def _combined(
     """Non-overlapping matches from one occurrence per group, tightest first."""
     if len(per_group) == 1:
         combos = [(occurrence,) for occurrence in per_group[0]]
+        combos.sort(key=lambda combo: (_width(combo), min(combo[0].tokens)))
     else:
-        combos = [combo for combo in itertools.product(*per_group) if _compatible(combo, clauses)]
-    combos.sort(key=lambda combo: (_width(combo), min(min(o.tokens) for o in combo)))
+        ranked = sorted(
+            (combo for combo in _nearby_combinations(per_group) if _compatible(combo[1], clauses)),
+            key=lambda combo: (_width(combo[1]), min(min(o.tokens) for o in combo[1]), combo[0]),
+        )
+        combos = [combo for _, combo in ranked]
     matches: list[RawMatch] = []
     taken: set[int] = set()
     for combo in combos:
@@ -190,6 +192,40 @@ def _combined(
         checks = tuple(check for occurrence in combo for check in occurrence.checks)
         matches.append(RawMatch(compiled, used, _spans(tokens, used), checks))
     return matches
+
+
+def _nearby_combinations(
+    per_group: list[list[Occurrence]],
+) -> Iterator[tuple[tuple[int, ...], tuple[Occurrence, ...]]]:
+    """One occurrence per group, all within `MAX_SPAN` tokens of each other, with their list positions.
+
+    Only occurrences that start near the ones already chosen are tried, so a sentence with many
+    occurrences costs time in proportion to them, not to the product of their numbers. The
+    positions give the order `itertools.product` would have (used to break ties the same way).
+    """
+    groups = [sorted(enumerate(group), key=lambda item: min(item[1].tokens)) for group in per_group]
+    starts = [[min(occurrence.tokens) for _, occurrence in group] for group in groups]
+
+    def extend(
+        depth: int, chosen: list[tuple[int, Occurrence]], low: int, high: int
+    ) -> Iterator[tuple[tuple[int, ...], tuple[Occurrence, ...]]]:
+        if depth == len(groups):
+            yield tuple(i for i, _ in chosen), tuple(o for _, o in chosen)
+            return
+        group, group_starts = groups[depth], starts[depth]
+        for position in range(bisect_left(group_starts, high - MAX_SPAN), len(group)):
+            start = group_starts[position]
+            if start > low + MAX_SPAN:
+                break
+            item = group[position]
+            new_low, new_high = min(low, start), max(high, max(item[1].tokens))
+            if new_high - new_low <= MAX_SPAN:
+                chosen.append(item)
+                yield from extend(depth + 1, chosen, new_low, new_high)
+                chosen.pop()
+
+    for item in groups[0]:
+        yield from extend(1, [item], min(item[1].tokens), max(item[1].tokens))
 
 
 def _width(combo: tuple[Occurrence, ...]) -> int:

@@ -8,11 +8,15 @@ separated by commas. Unknown ids are reported, like ruff's RUF100.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Mapping
 
 from taalcheck.model import Finding
 
-_COMMENT = re.compile(r"<!--\s*taalcheck:\s*(negeer-bestand|negeer)\s+([^>]*?)\s*-->", re.IGNORECASE)
+#: The id list is bounded, so an unterminated comment costs a bounded scan, not one to the end of the text.
+_COMMENT = re.compile(
+    r"<!--[ \t\r\n]{0,40}taalcheck:[ \t]{0,40}(negeer-bestand|negeer)\s+([^>]{0,1000}?)\s*-->", re.IGNORECASE
+)
 
 
 def mask_comments(text: str) -> str:
@@ -25,14 +29,21 @@ def mask_comments(text: str) -> str:
 def apply_suppressions(
     text: str, findings: list[Finding], entries: Mapping[str, object]
 ) -> tuple[list[Finding], list[str], list[Finding]]:
-    """Return (kept findings, notices about the comments, suppressed findings)."""
+    """Return (kept findings, notices about the comments, suppressed findings).
+
+    Linear in the number of comments and findings: `findings` come sorted by offset, and each
+    'negeer' comment silences the first finding of its entry that starts after it.
+    """
     if "taalcheck" not in text:
         return findings, [], []
     notices: list[str] = []
     file_ids: set[str] = set()
-    pending: list[tuple[int, str, int]] = []  # (offset, id, line)
+    pending: list[tuple[int, str, int]] = []  # (offset, id, line) in text order
+    waiting: dict[str, deque[int]] = {}  # id -> indexes into `pending` not used yet
+    line, counted_to = 1, 0
     for match in _COMMENT.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
         for rule in filter(None, (part.strip() for part in match.group(2).split(","))):
             if rule not in entries:
                 notices.append(f"regel {line}: onbekend id '{rule}' in taalcheck-opmerking")
@@ -40,30 +51,23 @@ def apply_suppressions(
             if match.group(1).lower() == "negeer-bestand":
                 file_ids.add(rule)
             else:
+                waiting.setdefault(rule, deque()).append(len(pending))
                 pending.append((match.end(), rule, line))
     kept: list[Finding] = []
     suppressed: list[Finding] = []
     used: set[int] = set()
-    for finding in findings:
+    for finding in sorted(findings, key=lambda finding: finding.start):
+        queue = waiting.get(finding.rule)
         if finding.rule in file_ids:
             suppressed.append(finding)
-            continue
-        slot = next(
-            (
-                index
-                for index, (offset, rule, _) in enumerate(pending)
-                if index not in used and rule == finding.rule and offset <= finding.start
-            ),
-            None,
-        )
-        if slot is None:
-            kept.append(finding)
-        else:
-            used.add(slot)
+        elif queue and pending[queue[0]][0] <= finding.start:
+            used.add(queue.popleft())
             suppressed.append(finding)
-    for index, (_, rule, line) in enumerate(pending):
-        if index not in used:
-            notices.append(
-                f"regel {line}: taalcheck-opmerking 'negeer {rule}' onderdrukt geen enkele melding"
-            )
+        else:
+            kept.append(finding)
+    notices.extend(
+        f"regel {line}: taalcheck-opmerking 'negeer {rule}' onderdrukt geen enkele melding"
+        for index, (_, rule, line) in enumerate(pending)
+        if index not in used
+    )
     return kept, notices, suppressed
