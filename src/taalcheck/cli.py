@@ -292,19 +292,10 @@ def _emit(
 
 
 def _refuse_overwrite(output: Path, inputs: list[Path]) -> None:
-    """Output never replaces an input: a given file, or an existing document inside a given folder."""
-    from taalcheck.documents import SUPPORTED_SUFFIXES
+    """Output never replaces an input (also through hard and symbolic links): see `output_guard`."""
+    from taalcheck.output_guard import refuse_overwriting_inputs
 
-    target = output.resolve()
-    for source in inputs:
-        if not source.exists():
-            continue
-        folder = source.resolve()
-        inside = source.is_dir() and folder in target.parents and target.suffix.lower() in SUPPORTED_SUFFIXES
-        if folder == target or (inside and target.exists()):
-            raise TaalcheckError(
-                f"{output}: uitvoer zou een invoerbestand overschrijven; kies een andere naam met -o"
-            )
+    refuse_overwriting_inputs(output, inputs)
 
 
 @app.command()
