@@ -205,7 +205,7 @@ def check(
     if result.files or output_format in (OutputFormat.json, OutputFormat.sarif):
         _emit(result, entries, output_format.value, output, statistics, no_color, inputs)
     for error in result.errors:
-        sys.stderr.write(f"taalcheck: fout: {error}\n")
+        sys.stderr.write(f"taalcheck: fout: {_safe(error)}\n")
     if result.errors:
         raise typer.Exit(EXIT_ERROR)
     threshold = settings.min_severity
@@ -274,7 +274,7 @@ def _emit(
     if fmt == "text":  # a pipe, a file or --no-color: the same text, written without rich
         from taalcheck.report.text import render_plain
 
-        rendered = render_plain(result, entries)
+        rendered = render_plain(result, entries, width=_plain_width(output))
     else:
         rendered = renderer(fmt)(result, entries)
     if statistics and fmt in ("text", "concise"):
@@ -652,5 +652,23 @@ def _fail(message: str, hint: str | None = None) -> None:
     line = f"taalcheck: fout: {_dutch(message)}"
     if hint:
         line += f" (zie `{hint} --help`)"
-    sys.stderr.write(line.replace("\n", " ") + "\n")
+    sys.stderr.write(_safe(line.replace("\n", " ")) + "\n")
     sys.exit(EXIT_ERROR)
+
+
+def _plain_width(output: Path | None) -> int:
+    """Columns for text without colour: the terminal's when it is one, else the default."""
+    from taalcheck.report.text import DEFAULT_WIDTH
+
+    if output is None and sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return DEFAULT_WIDTH
+
+
+def _safe(text: str) -> str:
+    """One line for the terminal: control characters in file names and text are shown escaped."""
+    from taalcheck.report.terminal import safe_name
+
+    return safe_name(text)

@@ -6,14 +6,15 @@ from collections.abc import Mapping
 
 from taalcheck.lexicon.model import Entry
 from taalcheck.model import CheckResult, Finding
+from taalcheck.report.terminal import safe_name
 
 
 def format_finding(path: str, finding: Finding) -> str:
     """`pad:regel:kolom: ernst [id] bericht (plaats) [context]` for one finding."""
     message = " ".join(finding.message.splitlines())
-    line = f"{path}:{finding.line}:{finding.column}: {finding.severity.label} [{finding.rule}] {message}"
+    line = f"{safe_name(path)}:{finding.line}:{finding.column}: {finding.severity.label} [{finding.rule}] {message}"
     if finding.location:
-        line += f" ({finding.location})"
+        line += f" ({safe_name(finding.location)})"
     if finding.context:
         line += " [" + "; ".join(finding.context) + "]"
     return line

@@ -143,15 +143,27 @@ def highlight(text: str, findings: list[Finding], prefix: str, first: int = 1) -
     ]
     bounds = sorted({0, len(text)} | {start for start, _, _ in spans} | {end for _, end, _ in spans})
     ends: dict[int, list[int]] = {}
+    ends_count: dict[tuple[int, int], int] = {}
     for _start, end, number in spans:
         ends.setdefault(end, [])
-        if number not in ends[end]:
+        if (end, number) not in ends_count:
             ends[end].append(number)
+        ends_count[end, number] = ends_count.get((end, number), 0) + 1
+    opening: dict[int, list[int]] = {}
+    for start, _end, number in spans:
+        opening.setdefault(start, []).append(number)
+    covering: dict[int, int] = {}  # finding number -> how many of its spans cover the current piece
     referenced: set[int] = set()
     out: list[str] = []
-    for start, end in pairwise(bounds):
+    for start, end in pairwise(bounds):  # one sweep: linear in the text and the number of spans
+        for number in ends.get(start, ()):
+            covering[number] -= ends_count[start, number]
+            if not covering[number]:
+                del covering[number]
+        for number in opening.get(start, ()):
+            covering[number] = covering.get(number, 0) + 1
         piece = esc(text[start:end])
-        active = sorted({number for s, e, number in spans if s <= start and end <= e})
+        active = sorted(covering)
         if active:
             main = max(active, key=lambda number: (findings[number - first].severity, -number))
             finding = findings[main - first]

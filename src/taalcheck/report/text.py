@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from taalcheck.documents.base import Document
 from taalcheck.lexicon.model import Entry
 from taalcheck.model import (
     PRINCIPLES,
@@ -16,6 +17,7 @@ from taalcheck.model import (
     Finding,
     Severity,
 )
+from taalcheck.report.terminal import safe_name, source_window
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -74,36 +76,34 @@ Line = list[tuple[str, str]]
 #: What rich removes from printed text (bell, backspace, vertical tab, form feed, carriage return).
 _CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
 _LINES_PER_PRINT = 400
+#: Columns of the text output when no terminal says otherwise (a pipe or a file).
+DEFAULT_WIDTH = 160
 
 
-def _finding_lines(file: FileResult, finding: Finding, entries: Mapping[str, Entry]) -> list[Line]:
+def _finding_lines(
+    file: FileResult, finding: Finding, entries: Mapping[str, Entry], width: int
+) -> list[Line]:
     entry = entries.get(finding.rule)
-    header: Line = [(f"{file.path}:{finding.line}:{finding.column}", "bold")]
+    header: Line = [(f"{safe_name(file.path)}:{finding.line}:{finding.column}", "bold")]
     if finding.location:
-        header.append((f" ({finding.location})", ""))
+        header.append((f" ({safe_name(finding.location)})", ""))
     header.append((": ", ""))
     header.append((finding.severity.label, SEVERITY_STYLES[finding.severity]))
     header.append((f" [{finding.rule}] ", "dim"))
-    header.append((entry.term if entry else finding.text, ""))
+    header.append((entry.term if entry else safe_name(finding.text), ""))
     if finding.mention:
         header.append((" (genoemd, niet gebruikt)", "dim"))
     lines = [header]
     document = file.document
     if document is not None:
         for line in range(finding.line, finding.end_line + 1):
-            source = document.line_text(line)
-            offset = document.line_offset(line)
-            marks = [" "] * len(source)
-            for start, end in finding.spans:
-                for position in range(max(start, offset), min(end, offset + len(source))):
-                    marks[position - offset] = "^"
+            # A window around the passage on a long line; control characters shown escaped.
             gutter = f"{line:>4} | "
-            lines.append([(gutter, "blue"), (source.expandtabs(1), "")])
+            start, end = _line_bounds(document, line)
+            shown, marks = source_window(document.text, start, end, list(finding.spans), width - len(gutter))
+            lines.append([(gutter, "blue"), (shown, "")])
             lines.append(
-                [
-                    (" " * (len(gutter) - 2) + "| ", "blue"),
-                    ("".join(marks).rstrip(), SEVERITY_STYLES[finding.severity]),
-                ]
+                [(" " * (len(gutter) - 2) + "| ", "blue"), (marks, SEVERITY_STYLES[finding.severity])]
             )
     indent = "     = "
     lines.append([(indent + "Waarom: ", "blue"), (finding.message, "")])
@@ -113,22 +113,41 @@ def _finding_lines(file: FileResult, finding: Finding, entries: Mapping[str, Ent
         [(indent + "Principe: ", "blue"), (PRINCIPLES.get(finding.principle, finding.principle), "")]
     )
     if finding.context:
-        lines.append([(indent + "Context: ", "blue"), ("; ".join(finding.context), "")])
+        lines.append([(indent + "Context: ", "blue"), (safe_name("; ".join(finding.context)), "")])
     lines.append([])
     return lines
 
 
-def text_lines(result: CheckResult, entries: Mapping[str, Entry], show_balance: bool = True) -> list[Line]:
-    """Every line of the text output: findings with their source lines, notices, the summary."""
+def _line_bounds(document: Document, line: int) -> tuple[int, int]:
+    """Offsets of a 1-based line in the document text, without its line break (no copy made)."""
+    start = document.line_offset(line)
+    try:
+        end = document.line_offset(line + 1) - 1
+    except IndexError:
+        end = len(document.text)
+    if end > start and document.text[end - 1] == "\r":
+        end -= 1
+    return start, end
+
+
+def text_lines(
+    result: CheckResult, entries: Mapping[str, Entry], show_balance: bool = True, width: int = DEFAULT_WIDTH
+) -> list[Line]:
+    """Every line of the text output: findings with their source lines, notices, the summary.
+
+    Source lines fit in `width` columns; file names, notices and text never carry control characters.
+    """
     lines: list[Line] = []
     for file in result.files:
         for finding in file.findings:
-            lines.extend(_finding_lines(file, finding, entries))
-        lines.extend([(f"{file.path}: let op: {notice}", "magenta")] for notice in file.notices)
+            lines.extend(_finding_lines(file, finding, entries, width))
+        lines.extend(
+            [(f"{safe_name(file.path)}: let op: {safe_name(notice)}", "magenta")] for notice in file.notices
+        )
     if show_balance:
         for file in result.files:
             if len(result.files) > 1 and file.balance.words:
-                lines.append([(f"{file.path}: {balance_line(file.balance)}", "dim")])
+                lines.append([(f"{safe_name(file.path)}: {balance_line(file.balance)}", "dim")])
     lines.append([(summary_line(result), "bold")])
     dropped = dropped_line(result)
     if dropped:
@@ -149,15 +168,17 @@ def _checklist(result: CheckResult) -> list[Line]:
     lines: list[Line] = []
     for file in files:
         parts = [f"{item.label} {len(item.passages) or '–'}" for item in file.coverage]
-        lines.append([(f"{file.path}: in dit verslag: {' · '.join(parts)}", "dim")])
+        lines.append([(f"{safe_name(file.path)}: in dit verslag: {' · '.join(parts)}", "dim")])
     return lines
 
 
-def render_plain(result: CheckResult, entries: Mapping[str, Entry], show_balance: bool = True) -> str:
+def render_plain(
+    result: CheckResult, entries: Mapping[str, Entry], show_balance: bool = True, width: int = DEFAULT_WIDTH
+) -> str:
     """The text output without colours, as rich prints it to a file or pipe (without loading rich)."""
     return "".join(
         "".join(piece for piece, _ in line).translate(_CONTROL) + "\n"
-        for line in text_lines(result, entries, show_balance)
+        for line in text_lines(result, entries, show_balance, width)
     )
 
 
@@ -165,12 +186,13 @@ def render_text(
     result: CheckResult, entries: Mapping[str, Entry], console: Console, show_balance: bool = True
 ) -> None:
     """Print findings, notices and the closing summary (in colour when the console has colours)."""
+    width = console.width
     if console.color_system is None and not console.record:
-        console.file.write(render_plain(result, entries, show_balance))
+        console.file.write(render_plain(result, entries, show_balance, width))
         return
     from rich.text import Text
 
-    lines = text_lines(result, entries, show_balance)
+    lines = text_lines(result, entries, show_balance, width)
     for first in range(0, len(lines), _LINES_PER_PRINT):  # a few prints, not seven per finding
         batch = Text()
         for number, line in enumerate(lines[first : first + _LINES_PER_PRINT]):
