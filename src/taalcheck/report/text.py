@@ -99,8 +99,12 @@ def _finding_lines(
         for line in range(finding.line, finding.end_line + 1):
             # A window around the passage on a long line; control characters shown escaped.
             gutter = f"{line:>4} | "
-            start, end = _line_bounds(document, line)
-            shown, marks = source_window(document.text, start, end, list(finding.spans), width - len(gutter))
+            if isinstance(document, Document):  # the whole text: look only near the passage
+                text, start, end, spans = document.text, *_line_bounds(document, line), list(finding.spans)
+            else:  # only the lines with findings (from a worker process)
+                text, offset = document.line_text(line), document.line_offset(line)
+                start, end, spans = 0, len(text), [(a - offset, b - offset) for a, b in finding.spans]
+            shown, marks = source_window(text, start, end, spans, width - len(gutter))
             lines.append([(gutter, "blue"), (shown, "")])
             lines.append(
                 [(" " * (len(gutter) - 2) + "| ", "blue"), (marks, SEVERITY_STYLES[finding.severity])]
