@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "matching": 4,
     "checker": 4,  # compatibility import of matching.engine
     "report": 5,
+    "output_guard": 5,  # one guard for every file taalcheck writes
     "api": 6,
     "config": 6,
     "evaluation": 6,
