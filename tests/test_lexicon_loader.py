@@ -159,3 +159,20 @@ def test_an_oversized_lexicon_file_is_refused(tmp_path):
 
     message = error_for(tmp_path, "entries: []\n# " + "x" * MAX_BYTES + "\n")
     assert "bestand is te groot" in message
+
+
+def test_an_extension_lexicon_that_is_a_fifo_is_refused_not_waited_for(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "eigen.yaml"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "taalcheck", "lexicon", "test", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "geen gewoon bestand" in result.stderr and "Traceback" not in result.stderr

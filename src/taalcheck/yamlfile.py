@@ -7,6 +7,7 @@ behind the file name.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,15 @@ class YamlProblem(ValueError):
 def read_yaml(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
     """The data of a YAML file; raises `YamlProblem` for a missing, oversized or unsafe file."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise YamlProblem(f"bestand is te groot ({size} bytes; de grens is {max_bytes})")
-        raw = path.read_bytes()
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):
+            raise YamlProblem("geen gewoon bestand (een pipe, apparaat of socket)")
+        if status.st_size > max_bytes:
+            raise YamlProblem(f"bestand is te groot ({status.st_size} bytes; de grens is {max_bytes})")
+        with path.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)  # bounded, also when the file grows meanwhile
     except FileNotFoundError:
         raise YamlProblem("bestand niet gevonden") from None
     except IsADirectoryError:
