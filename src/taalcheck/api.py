@@ -82,8 +82,21 @@ def check_file(
 def check_text_result(
     text: str, *, path: str = STDIN, settings: Settings | None = None, checker: Checker | None = None
 ) -> FileResult:
-    """Findings, balance and context for a text."""
-    return (checker or make_checker(settings)).check_document(document_from_text(text, path))
+    """Findings, balance and context for a text; offsets count in `text` as given (a BOM included)."""
+    return (checker or make_checker(settings)).check_document(_as_given(document_from_text(text, path), text))
+
+
+def _as_given(document: Document, text: str) -> Document:
+    """The document of `text` with a leading byte-order mark that the reader dropped put back.
+
+    The caller's string is what offsets refer to; the mark itself is blank in the analysis text.
+    """
+    if not text.startswith("\ufeff") or document.text == text:
+        return document
+    segments = [
+        replace(segment, start=segment.start + 1, end=segment.end + 1) for segment in document.segments
+    ]
+    return replace(document, text=text, segments=segments, analysis_text=" " + document.analysis_text)
 
 
 def read_bytes(data: bytes, name: str, max_bytes: int = 50_000_000) -> Document:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from taalcheck.language.lookalikes import IGNORABLE_RE
+
 _APOSTROPHES = "'’‘`´ʼ"
 _HYPHENS = "-‐‑‒–—­"
 _DROP = {ord(c): None for c in _APOSTROPHES + _HYPHENS}
@@ -20,7 +22,7 @@ def fold(word: str) -> str:
     """
     if word.isascii():
         return word.lower().translate(_DROP)
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+    decomposed = unicodedata.normalize("NFKD", IGNORABLE_RE.sub("", word.lower()))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.translate(_DROP)
 

@@ -10,11 +10,16 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from taalcheck.language.lookalikes import IGNORABLE
 from taalcheck.language.normalize import fold
 from taalcheck.language.wordlists import dutch_words
 
 # A word: letters/digits with internal apostrophes or hyphens (risico's, niet-meewerkende, MDA++ is 'MDA').
-_TOKEN = re.compile(r"[^\W_]+(?:['’‘`][^\W\d_]+|[-‐‑–][^\W_]+)*|[^\w\s]", re.UNICODE)
+# Invisible characters (soft hyphen, zero-width space, bidi controls ...) inside a word are part of it,
+# and outside words they are no token at all: they never split or hide a word.
+_TOKEN = re.compile(
+    rf"[^\W_]+(?:[{IGNORABLE}]+[^\W_]+|['’‘`][^\W\d_]+|[-‐‑–][^\W_]+)*|[^\w\s{IGNORABLE}]", re.UNICODE
+)
 _BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[•●▪◦*+\-–]\s|\d{1,2}[.)]\s|#))")
 # A match only starts at the beginning of a run of end marks, so a long run is scanned once, not
 # once per position (linear time on "!!!!..." and "......").
@@ -142,7 +147,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD = re.compile(rf"[^\W\d_]+(?:['’-][^\W\d_]+|[{IGNORABLE}]+[^\W\d_]+)*")
 
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:

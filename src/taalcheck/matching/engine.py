@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from taalcheck.documents.base import Document, Segment
+from taalcheck.language.lookalikes import fold_lookalikes
 from taalcheck.language.normalize import squeeze
 from taalcheck.language.pipeline import DutchPipeline, describe_pipeline, load_pipeline
 from taalcheck.language.text import Token, count_words, iter_blocks, iter_sentences, tokenize
@@ -141,7 +142,8 @@ class Checker:
 
     def check_document(self, document: Document) -> FileResult:
         """All findings, silenced findings, trust wording and balance of one document."""
-        text = mask_comments(document.analysis_text)
+        # Lookalike and wide letters read as the Latin letters they show (same length: offsets hold).
+        text = fold_lookalikes(mask_comments(document.analysis_text))
         rules = self.context_rules
         regions = _page_spanning_blocks(document, text) if document.kind == "pdf" else None
         findings: list[Finding] = []
