@@ -89,3 +89,20 @@ def make_finding(
         suggestions=suggestions,
         **extra,  # type: ignore[arg-type]
     )
+
+
+def run_cli(capsys, *arguments: str) -> tuple[int, str, str]:
+    """Run the command line in this process (the Dutch pipeline and lists load once)."""
+    import sys
+
+    from taalcheck import cli
+
+    old_argv = sys.argv
+    sys.argv = ["taalcheck", *arguments]
+    try:
+        with pytest.raises(SystemExit) as done:
+            cli.main()
+    finally:
+        sys.argv = old_argv
+    captured = capsys.readouterr()
+    return done.value.code, captured.out, captured.err

@@ -52,6 +52,20 @@ ConfigOption = Annotated[
 ]
 
 
+AnonymiseOption = Annotated[
+    bool,
+    typer.Option(
+        "--anonimiseer",
+        help="Vervang namen, geboortedata, adressen, telefoonnummers, BSN, zaaknummers en e-mailadressen "
+        "door labels ([PERSOON-1], [DATUM-1] ...) voordat er iets getoond of geschreven wordt.",
+    ),
+]
+RedactOption = Annotated[
+    bool,
+    typer.Option("--redact", help="Machine-uitvoer (json, sarif, github) zonder passages uit de tekst."),
+]
+
+
 class OutputFormat(str, Enum):
     text = "text"
     concise = "concise"
@@ -186,10 +200,13 @@ def check(
         bool, typer.Option("--statistics", help="Toon aantallen per lexicon-item.")
     ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Geen kleur in de uitvoer.")] = False,
+    anonymise: AnonymiseOption = False,
+    redact: RedactOption = False,
 ) -> None:
     """Controleer rapporten en toon passages met een voorstel voor ander woordgebruik."""
     from taalcheck.api import check_paths, lexicon_entries
 
+    _check_redact(redact, output_format.value)
     settings = _settings(config, model, min_severity, Path.cwd())
     with _progress_bar(output_format == OutputFormat.text) as progress:
         result = check_paths(
@@ -198,12 +215,15 @@ def check(
             exclude=exclude or [],
             jobs=jobs,
             progress=progress,
-            full_documents=output_format == OutputFormat.html,  # only the page shows whole texts
+            # only the page shows whole texts; anonymising needs them to map every passage
+            full_documents=output_format == OutputFormat.html or anonymise,
         )
+    if anonymise:
+        result = _anonymiser().result(result)
     entries = lexicon_entries(settings)
     inputs = [Path(p) for p in paths if p != "-"]
     if result.files or output_format in (OutputFormat.json, OutputFormat.sarif):
-        _emit(result, entries, output_format.value, output, statistics, no_color, inputs)
+        _emit(result, entries, output_format.value, output, statistics, no_color, inputs, redact)
     for error in result.errors:
         sys.stderr.write(f"taalcheck: fout: {_safe(error)}\n")
     if result.errors:
@@ -255,6 +275,7 @@ def _emit(
     statistics: bool,
     no_color: bool,
     inputs: list[Path],
+    redact: bool = False,
 ) -> None:
     from taalcheck.report import renderer
 
@@ -277,6 +298,10 @@ def _emit(
         rendered = render_plain(result, entries, width=_plain_width(output))
     else:
         rendered = renderer(fmt)(result, entries)
+    if redact:
+        from taalcheck.report.redact import redact_output
+
+        rendered = redact_output(fmt, rendered)
     if statistics and fmt in ("text", "concise"):
         from taalcheck.report.statistics import render_statistics
 
@@ -289,6 +314,97 @@ def _emit(
         except OSError as error:
             raise TaalcheckError(f"{output}: kan de uitvoer niet schrijven ({error.strerror})") from None
         _console(no_color, stderr=True).print(f"Uitvoer geschreven naar {output}", markup=False)
+
+
+def _check_redact(redact: bool, fmt: str) -> None:
+    from taalcheck.report.redact import REDACTABLE
+
+    if redact and fmt not in REDACTABLE:
+        raise TaalcheckError("--redact geldt voor --format json, sarif en github; gebruik --anonimiseer")
+
+
+def _anonymiser():  # type: ignore[no-untyped-def]
+    """One anonymiser for this command (labels agree across its documents); says so when slow."""
+    from taalcheck.anonymise import Anonymiser, needs_preparation
+
+    if needs_preparation():
+        _console(stderr=True).print(
+            "Anonimiseren: de namen- en adreslijsten worden eenmalig voorbereid (een paar minuten)...",
+            markup=False,
+        )
+    return Anonymiser()
+
+
+def _write_output(output: Path, data: str) -> None:
+    try:
+        output.write_text(data, encoding="utf-8")
+    except OSError as error:
+        raise TaalcheckError(f"{output}: kan de uitvoer niet schrijven ({error.strerror})") from None
+    _console(stderr=True).print(f"Uitvoer geschreven naar {output}", markup=False)
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def vergelijk(
+    old: Annotated[
+        Path, typer.Argument(metavar="OUD", help="De eerste versie (.txt, .md, .docx, .odt, .pdf).")
+    ],
+    new: Annotated[Path, typer.Argument(metavar="NIEUW", help="De herschreven versie.")],
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Uitvoervorm.")
+    ] = CompareFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Schrijf de uitvoer naar dit bestand.")
+    ] = None,
+    min_severity: SeverityOption = None,
+    model: ModelOption = None,
+    config: ConfigOption = None,
+    anonymise: AnonymiseOption = False,
+    redact: RedactOption = False,
+) -> None:
+    """Vergelijk twee versies: welke meldingen zijn opgelost, welke zijn nieuw, welke bleven, en de balans."""
+    from taalcheck.api import check_file_result, lexicon_entries, make_checker
+    from taalcheck.comparison import compare
+    from taalcheck.errors import InputError
+    from taalcheck.report.comparison import (
+        render_comparison_html,
+        render_comparison_json,
+        render_comparison_text,
+    )
+
+    _check_redact(redact, output_format.value)
+    for path in (old, new):
+        if not path.exists():
+            raise InputError(str(path), "bestand niet gevonden")
+    if output is not None:
+        _refuse_overwrite(output, [old, new])
+    settings = _settings(config, model, min_severity, Path.cwd())
+    checker = make_checker(settings)
+    results = [check_file_result(path, checker=checker) for path in (old, new)]
+    if anonymise:
+        anonymiser = _anonymiser()
+        results = [anonymiser.file_result(result) for result in results]
+    comparison = compare(*results)
+    renderers = {
+        CompareFormat.text: render_comparison_text,
+        CompareFormat.json: render_comparison_json,
+        CompareFormat.html: render_comparison_html,
+    }
+    rendered = renderers[output_format](comparison, lexicon_entries(settings))
+    if redact:
+        from taalcheck.report.redact import redact_output
+
+        rendered = redact_output("json", rendered)
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        _write_output(output, rendered)
+    raise typer.Exit(EXIT_FINDINGS if comparison.added else EXIT_CLEAN)
 
 
 def _refuse_overwrite(output: Path, inputs: list[Path]) -> None:
@@ -411,6 +527,7 @@ def annotate(
     min_severity: SeverityOption = None,
     model: ModelOption = None,
     config: ConfigOption = None,
+    anonymise: AnonymiseOption = False,
 ) -> None:
     """Schrijf een kopie van een Word-bestand met een opmerking bij elke passage (het origineel blijft onaangeroerd).
 
@@ -431,9 +548,30 @@ def annotate(
 
         settings = _settings(config, model, min_severity, Path.cwd())
         result = check_file_result(source, settings=settings, checker=make_checker(settings))
-        annotation = annotate_docx(source, output, result.findings, result.document)
+        if anonymise:
+            annotation = _annotate_anonymised(source, output, result)
+        else:
+            annotation = annotate_docx(source, output, result.findings, result.document)
     for line in summary_lines(annotation, str(source), str(output), removing=remove):
         _console().print(line, markup=False, highlight=False)
+
+
+def _annotate_anonymised(source: Path, output: Path, result):  # type: ignore[no-untyped-def]
+    """Annotate an anonymised copy: labels in the text, comments on the same passages."""
+    from taalcheck.report.annotate import annotate_bytes
+    from taalcheck.report.anonymous_word import anonymise_word
+
+    assert result.document is not None
+    anonymiser = _anonymiser()
+    _, _, replacements = anonymiser.document(result.document)
+    anonymous = anonymiser.file_result(result)
+    data = anonymise_word(source.read_bytes(), result.document, replacements)
+    annotation = annotate_bytes(data, anonymous.findings, anonymous.document, str(source))
+    try:
+        output.write_bytes(annotation.data)
+    except OSError as error:
+        raise TaalcheckError(f"{output}: kan het uitvoerbestand niet schrijven ({error.strerror})") from None
+    return annotation
 
 
 @app.command("eval")

@@ -127,6 +127,11 @@ class CoverageItem:
         return bool(self.passages)
 
 
+def trust_counted(positive: PositiveMatch) -> bool:
+    """Whether the balance counts this trust phrase (wording inside a quote is someone else's)."""
+    return not positive.quoted
+
+
 @dataclass
 class Balance:
     """Control wording against trust wording in one document (or in all of them)."""

@@ -8,7 +8,7 @@ overlapping findings can never produce broken markup.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -22,7 +22,9 @@ from taalcheck.model import (
     CheckResult,
     FileResult,
     Finding,
+    PositiveMatch,
     Severity,
+    trust_counted,
 )
 from taalcheck.report.html_structure import STRUCTURE_CSS, structured_text
 
@@ -129,19 +131,56 @@ def finding_spans(finding: Finding, length: int) -> list[tuple[int, int]]:
     return [(start, end) for start, end in clamped if end > start]
 
 
-def highlight(text: str, findings: list[Finding], prefix: str, first: int = 1) -> str:
+def trust_spans(positives: Sequence[PositiveMatch], length: int) -> list[tuple[int, int, bool]]:
+    """(start, end, counted) of each trust phrase, clamped to the text; empty ones dropped."""
+    spans = []
+    for positive in positives:
+        start, end = max(0, min(positive.start, length)), max(0, min(positive.end, length))
+        if end > start:
+            spans.append((start, end, trust_counted(positive)))
+    return spans
+
+
+def _trust_piece(piece: str, start: int, end: int, trust: list[tuple[int, int, bool]]) -> str:
+    covering = [counted for s, e, counted in trust if s <= start and end <= e]
+    if not covering:
+        return piece
+    if any(covering):
+        return f'<span class="trust" title="vertrouwensformulering (telt mee in de balans)">{piece}</span>'
+    return f'<span class="trust uncounted" title="vertrouwensformulering in een citaat (telt niet mee)">{piece}</span>'
+
+
+def highlight(
+    text: str,
+    findings: list[Finding],
+    prefix: str,
+    first: int = 1,
+    positives: Sequence[PositiveMatch] = (),
+    changes: Sequence[tuple[int, int]] = (),
+) -> str:
     """The escaped text with every span of every finding highlighted and linked to its note.
 
     The text is cut at every span boundary; each piece is one flat `<a class="hl">` styled after
     the most severe finding covering it, so overlapping findings never nest. `first` is the
-    number of the first finding (when a text is rendered in parts).
+    number of the first finding (when a text is rendered in parts). Trust phrases (`positives`)
+    are marked as a calm `<span class="trust">` where no finding covers them, and changed
+    stretches (`changes`, for a comparison) are wrapped in `<mark class="changed">`.
     """
     spans = [
         (start, end, number)
         for number, finding in enumerate(findings, start=first)
         for start, end in finding_spans(finding, len(text))
     ]
-    bounds = sorted({0, len(text)} | {start for start, _, _ in spans} | {end for _, end, _ in spans})
+    trust = trust_spans(positives, len(text))
+    bounds = sorted(
+        {0, len(text)}
+        | {start for start, _, _ in spans}
+        | {end for _, end, _ in spans}
+        | {start for start, _, _ in trust}
+        | {end for _, end, _ in trust}
+        | {start for start, _ in changes}
+        | {end for _, end in changes}
+    )
     ends: dict[int, list[int]] = {}
     ends_count: dict[tuple[int, int], int] = {}
     for _start, end, number in spans:
@@ -162,6 +201,9 @@ def highlight(text: str, findings: list[Finding], prefix: str, first: int = 1) -
                 del covering[number]
         for number in opening.get(start, ()):
             covering[number] = covering.get(number, 0) + 1
+        changed = any(s <= start and end <= e for s, e in changes)
+        if changed:
+            out.append('<mark class="changed">')
         piece = esc(text[start:end])
         active = sorted(covering)
         if active:
@@ -180,7 +222,9 @@ def highlight(text: str, findings: list[Finding], prefix: str, first: int = 1) -
                 f'<a class="{" ".join(classes)}" href="#{prefix}-n{main}" title="{esc(title)}">{piece}</a>'
             )
         else:
-            out.append(piece)
+            out.append(_trust_piece(piece, start, end, trust))
+        if changed:
+            out.append("</mark>")
         for number in ends.get(end, []):
             code = style_of(findings[number - first].principle).code
             anchor = "" if number in referenced else f' id="{prefix}-r{number}"'
@@ -267,11 +311,15 @@ def document_section(file: FileResult, index: int, entries: Mapping[str, Entry])
             f'<details class="dropped"><summary>Niet gemeld ({len(file.silenced)}): '
             f"context of configuratie</summary><ul>{items}</ul></details>"
         )
+    if document is not None and file.positives:
+        parts.append(trust_toggle(file, prefix))
     if document is not None:
-        text = structured_text(document, findings, prefix)
+        text = structured_text(document, findings, prefix, file.positives)
         flow = " structured flow" if document.kind == "md" else " structured"
         text_class = f"text{flow}" if text is not None else "text"
-        text = text if text is not None else highlight(document.text, findings, prefix)
+        text = (
+            text if text is not None else highlight(document.text, findings, prefix, positives=file.positives)
+        )
         body_class = "doc-body" if findings else "doc-body solo"
         parts.append(
             f'<div class="{body_class}"><div class="{text_class}" lang="nl">{text}</div>{notes_block}</div>'
@@ -298,6 +346,25 @@ def coverage_checklist(file: FileResult) -> str:
     return f'<div class="coverage"><h3>In dit verslag</h3><ul>{"".join(items)}</ul></div>'
 
 
+def trust_toggle(file: FileResult, prefix: str) -> str:
+    """A switch (no script: CSS reads its state) that shows or hides the marked trust phrases."""
+    return (
+        f'<p class="trust-switch"><input type="checkbox" class="show-trust" id="{prefix}-trust" checked> '
+        f'<label for="{prefix}-trust">Vertrouwensformuleringen markeren</label> '
+        f'<span class="trust-count">({esc(trust_count_phrase(file.positives))})</span></p>'
+    )
+
+
+def trust_count_phrase(positives: Sequence[PositiveMatch]) -> str:
+    """'3 vertrouwensformuleringen, waarvan 1 in een citaat (telt niet mee)'."""
+    total = len(positives)
+    uncounted = sum(1 for positive in positives if not trust_counted(positive))
+    phrase = counted(total, "vertrouwensformulering", "vertrouwensformuleringen")
+    if uncounted:
+        phrase += f", waarvan {nl_number(uncounted, 0)} in een citaat (telt niet mee)"
+    return phrase
+
+
 def legend(result: CheckResult) -> str:
     """The five principles with their letter, colour and number of findings, plus the underlines."""
     counts: dict[str, int] = {}
@@ -318,7 +385,9 @@ def legend(result: CheckResult) -> str:
         '<table><thead><tr><th>Letter</th><th>Principe</th><th class="num">Meldingen</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
         f'<p class="underline-key">Onderstreping naar ernst: {underline}. '
-        "Een letter en nummer achter een markering (zoals V1) verwijzen naar de uitleg.</p></section>"
+        "Een letter en nummer achter een markering (zoals V1) verwijzen naar de uitleg.</p>"
+        '<p class="trust-key"><span class="trust">zo</span> gemarkeerd: een vertrouwensformulering. '
+        "Dat is geen melding; deze formuleringen tellen mee in de balans.</p></section>"
     )
 
 
@@ -404,6 +473,13 @@ h3{font-size:1.1rem;margin:0 0 .5rem}
 .coverage .missing .mark{color:#8a5a00}
 .coverage .question{margin-left:1.2em;color:#444;font-style:italic}
 .none,.no-text{color:#555}
+.trust-switch{margin:.5rem 0;font-size:.95rem}
+.trust-switch input{width:1.1rem;height:1.1rem;vertical-align:middle}
+.trust-count{color:#555}
+.doc:has(.show-trust:checked) .trust,.trust-key .trust{border-bottom:2px dotted #5E7D8C;
+ background:#EEF3F5;border-radius:.15em}
+.doc:has(.show-trust:checked) .trust.uncounted{border-bottom-style:dashed;background:none}
+.trust-key{color:#333;font-size:.95rem}
 """
 
 PRINT_CSS = """
@@ -418,7 +494,7 @@ PRINT_CSS = """
  .notes{position:static;max-height:none;overflow:visible;margin-top:1rem}
  .note{break-inside:avoid}
  .text{font-size:1.05rem;border:none;padding:0}
- .back,.contents{display:none}
+ .back,.contents,.trust-switch{display:none}
 }
 """
 

@@ -9,10 +9,11 @@ without structure (plain text, PDF) are left to the flat rendering.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import replace
 
 from taalcheck.documents.base import Document, Segment, Structure
-from taalcheck.model import Finding
+from taalcheck.model import Finding, PositiveMatch
 
 #: Characters of Markdown emphasis markup that are hidden in the rendering (the parser blanked them).
 HIDDEN_MARKUP = frozenset("*_~")
@@ -163,7 +164,9 @@ def _esc(value: str) -> str:
     return esc(value)
 
 
-def structured_text(document: Document, findings: list[Finding], prefix: str) -> str | None:
+def structured_text(
+    document: Document, findings: list[Finding], prefix: str, positives: Sequence[PositiveMatch] = ()
+) -> str | None:
     """The document as structured, highlighted HTML; None when the reader gave no structure.
 
     Finding numbers and anchors are the same as in the flat rendering (`html.highlight`).
@@ -182,6 +185,11 @@ def structured_text(document: Document, findings: list[Finding], prefix: str) ->
         numbers = groups.get(index, [])
         local = [_shifted(findings[number], segment.start) for number in numbers]
         first = numbers[0] + 1 if numbers else 1
-        html = highlight(text[segment.start : segment.end], local, prefix, first=first)
+        trust = [
+            replace(positive, start=positive.start - segment.start, end=positive.end - segment.start)
+            for positive in positives
+            if segment.start <= positive.start and positive.end <= segment.end
+        ]
+        html = highlight(text[segment.start : segment.end], local, prefix, first=first, positives=trust)
         builder.add(segment.structure or Structure(), html.replace(_HIDE, ""))
     return builder.finish()

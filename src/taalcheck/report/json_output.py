@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from taalcheck.lexicon.model import Entry
-from taalcheck.model import Balance, CheckResult, FileResult, Finding
+from taalcheck.model import Balance, CheckResult, FileResult, Finding, PositiveMatch, trust_counted
 
 JSON_VERSION = 1
 
@@ -49,10 +49,24 @@ def balance_dict(balance: Balance) -> dict[str, Any]:
     }
 
 
+def trust_dict(positive: PositiveMatch, text: str) -> dict[str, Any]:
+    """One trust phrase: where it is and whether the balance counts it (quoted wording does not)."""
+    return {
+        "rule": positive.rule,
+        "principle": positive.principle,
+        "start": positive.start,
+        "end": positive.end,
+        "text": text[positive.start : positive.end],
+        "counted": trust_counted(positive),
+    }
+
+
 def file_dict(file: FileResult) -> dict[str, Any]:
+    text = file.document.text if file.document is not None else ""
     data: dict[str, Any] = {
         "path": file.path,
         "findings": [finding_dict(finding) for finding in file.findings],
+        "trust_phrases": [trust_dict(positive, text) for positive in file.positives],
         "summary": balance_dict(file.balance),
     }
     if file.notices:
