@@ -147,7 +147,7 @@ def _trust_piece(piece: str, start: int, end: int, trust: list[tuple[int, int, b
         return piece
     if any(covering):
         return f'<span class="trust" title="vertrouwensformulering (telt mee in de balans)">{piece}</span>'
-    return f'<span class="trust uncounted" title="vertrouwensformulering in een citaat (telt niet mee)">{piece}</span>'
+    return f'<span class="trust uncounted" title="vertrouwensformulering die niet meetelt">{piece}</span>'
 
 
 def highlight(
@@ -356,12 +356,14 @@ def trust_toggle(file: FileResult, prefix: str) -> str:
 
 
 def trust_count_phrase(positives: Sequence[PositiveMatch]) -> str:
-    """'3 vertrouwensformuleringen, waarvan 1 in een citaat (telt niet mee)'."""
+    """'3 vertrouwensformuleringen, waarvan 1 niet meegeteld (citaat, ontkenning)'."""
     total = len(positives)
     uncounted = sum(1 for positive in positives if not trust_counted(positive))
     phrase = counted(total, "vertrouwensformulering", "vertrouwensformuleringen")
     if uncounted:
-        phrase += f", waarvan {nl_number(uncounted, 0)} in een citaat (telt niet mee)"
+        phrase += (
+            f", waarvan {nl_number(uncounted, 0)} niet meegeteld (citaat, ontkenning of andermans woorden)"
+        )
     return phrase
 
 

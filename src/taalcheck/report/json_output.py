@@ -50,7 +50,7 @@ def balance_dict(balance: Balance) -> dict[str, Any]:
 
 
 def trust_dict(positive: PositiveMatch, text: str) -> dict[str, Any]:
-    """One trust phrase: where it is and whether the balance counts it (quoted wording does not)."""
+    """One trust phrase: where it is, whether the balance counts it, and why not (context notes)."""
     return {
         "rule": positive.rule,
         "principle": positive.principle,
@@ -58,6 +58,7 @@ def trust_dict(positive: PositiveMatch, text: str) -> dict[str, Any]:
         "end": positive.end,
         "text": text[positive.start : positive.end],
         "counted": trust_counted(positive),
+        "context": list(positive.context),
     }
 
 
