@@ -98,7 +98,7 @@ def _column(
     entries: Mapping[str, Entry],
 ) -> str:
     text = file.document.text if file.document is not None else ""
-    body = highlight(text, file.findings, prefix, file.positives, changes=changes)
+    body = highlight(text, file.findings, prefix, positives=file.positives, changes=changes)
     notes = "".join(
         _status_note(
             note(finding, number, prefix, entries.get(finding.rule), linked=True), statuses[id(finding)]

@@ -487,16 +487,19 @@ h3{font-size:1.1rem;margin:0 0 .5rem}
 PRINT_CSS = """
 @media (max-width:900px){.doc-body,.summary{grid-template-columns:1fr}.notes{position:static;max-height:none}}
 @media print{
- @page{margin:1.5cm}
+ @page{size:A4;margin:1.5cm}
  html{font-size:11pt}
  body{background:#fff;padding:0}
  .summary,.doc-body{display:block}
  .doc{border:none;padding:0;margin:0}
  .doc+.doc{break-before:page}
  .notes{position:static;max-height:none;overflow:visible;margin-top:1rem}
- .note{break-inside:avoid}
+ .notes h3{break-before:page;font-size:1.3rem}
+ .note{break-inside:avoid;border:1px solid #999;border-left:.4rem solid #666;margin:0 0 .5cm;padding:.3cm .4cm}
+ .note .alts li{margin:.05cm 0}
  .text{font-size:1.05rem;border:none;padding:0}
- .back,.contents,.trust-switch{display:none}
+ .back,.contents,.trust-switch,.dropped,.ref{display:none}
+ .legend table{font-size:.9rem}
 }
 """
 

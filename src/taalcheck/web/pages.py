@@ -85,7 +85,9 @@ def form_page(max_upload_label: str, local: bool = True) -> str:
         'aria-describedby="opmerkingen-uitleg">Word-kopie met opmerkingen</button></p>\n'
         '<p class="hint" id="opmerkingen-uitleg">Met een Word-bestand: u krijgt een kopie (.docx) '
         "terug met bij elke passage een opmerking; uw eigen bestand blijft zoals het is.</p>\n"
-        "</form>",
+        "</form>\n"
+        '<p class="hint">Voor trainers en teams: <a href="/oefenen">oefenen met formuleren</a> · '
+        '<a href="/vergelijken">voor en na vergelijken</a></p>',
     )
 
 

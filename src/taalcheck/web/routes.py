@@ -25,7 +25,7 @@ from starlette.routing import Route
 from taalcheck.errors import TaalcheckError
 from taalcheck.settings import Settings
 
-from . import forms, jobs
+from . import forms, jobs, trainer
 from .engine import validate_settings
 from .pages import error_page, form_page, size_label
 from .pool import Busy, CheckPool, InternalError, JobFailed, Limits, OverTime
@@ -161,6 +161,7 @@ def create_app(
             Route("/controleren", check, methods=["POST"]),
             Route("/opmerkingen", annotate, methods=["POST"]),
             Route("/gezondheid", health, methods=["GET"]),
+            *trainer.ROUTES,
         ],
         exception_handlers=exception_handlers,
         lifespan=lifespan,

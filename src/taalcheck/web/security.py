@@ -41,14 +41,23 @@ BASE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 
 
-def content_security_policy(styles: Iterable[bytes] = ()) -> bytes:
-    """No scripts, nothing from elsewhere; inline stylesheets only when their hash is listed."""
+#: A response header by which a page asks for its own script and stylesheet files (trainer pages).
+OWN_FILES_MARK = b"x-taalcheck-own-files"
+
+
+def content_security_policy(styles: Iterable[bytes] = (), own_files: bool = False) -> bytes:
+    """No scripts, nothing from elsewhere; inline stylesheets only when their hash is listed.
+
+    `own_files` (the trainer pages) also allows the app's own script and stylesheet files and
+    requests back to the app itself; still nothing inline and nothing from elsewhere.
+    """
     hashes = sorted(
         {"'sha256-" + base64.b64encode(hashlib.sha256(s).digest()).decode() + "'" for s in styles}
     )
-    style = " ".join(hashes) if hashes else "'none'"
+    style = " ".join((["'self'"] if own_files else []) + hashes) or "'none'"
+    scripts = "script-src 'self'; connect-src 'self'; " if own_files else ""
     return (
-        f"default-src 'none'; style-src {style}; img-src data:; form-action 'self'; "
+        f"default-src 'none'; {scripts}style-src {style}; img-src data:; form-action 'self'; "
         "frame-ancestors 'none'; base-uri 'none'"
     ).encode()
 
@@ -174,11 +183,14 @@ class _BodyTooLarge(Exception):
 
 def _secure(start: Message, body: bytes) -> None:
     """Add the security headers (replacing the app's own) to a response start."""
-    replaced = {name for name, _ in BASE_HEADERS} | {b"content-security-policy"}
-    kept = [(name, value) for name, value in start.get("headers", []) if name.lower() not in replaced]
+    replaced = {name for name, _ in BASE_HEADERS} | {b"content-security-policy", OWN_FILES_MARK}
+    headers = start.get("headers", [])
+    own_files = any(name.lower() == OWN_FILES_MARK for name, _ in headers)
+    kept = [(name, value) for name, value in headers if name.lower() not in replaced]
     content_type = next((value for name, value in kept if name.lower() == b"content-type"), b"")
     styles = _STYLE.findall(body) if content_type.startswith(b"text/html") else []
-    start["headers"] = [*kept, *BASE_HEADERS, (b"content-security-policy", content_security_policy(styles))]
+    policy = content_security_policy(styles, own_files)
+    start["headers"] = [*kept, *BASE_HEADERS, (b"content-security-policy", policy)]
 
 
 async def _answer(send: Send, status: int, message: str) -> None:

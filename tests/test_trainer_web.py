@@ -1,0 +1,144 @@
+"""The trainer pages: oefenmodus (also in a real browser) and voor en na."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from taalcheck import web
+from taalcheck.settings import Settings
+from taalcheck.web.practice import PASSAGES
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    app = web.create_app(Settings(model="blank"), names=("testserver",), warm_up=False)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def test_practice_page_uses_only_its_own_files(client: TestClient) -> None:
+    response = client.get("/oefenen")
+    assert response.status_code == 200
+    page = response.text
+    assert '<script src="/static/oefenen.js" defer></script>' in page
+    assert not re.search(r"<script>|\son\w+=", page)  # nothing inline for the policy to allow
+    assert "http://" not in page and "https://" not in page  # works offline
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    script = client.get("/static/oefenen.js")
+    assert script.status_code == 200 and script.headers["content-type"].startswith("text/javascript")
+    assert "fetch(" in script.text and "localStorage" not in script.text
+    assert client.get("/static/rapport.css").status_code == 200
+    assert client.get("/static/geheim.py").status_code == 404
+    # The other pages keep the policy without scripts.
+    assert "script-src" not in client.get("/").headers["content-security-policy"]
+
+
+def test_practice_check_reports_resolved_and_balance(client: TestClient) -> None:
+    original = "Wij werken risicogestuurd. De gezinsvoogd zal vader sancties opleggen."
+    rewrite = "Wij werken vanuit wat dit gezin nodig heeft. De gezinsvoogd zal vader sancties opleggen."
+    data = client.post("/oefenen/controleren", json={"origineel": original, "herschrijving": rewrite}).json()
+    assert [item["rule"] for item in data["resolved"]] == ["risicogestuurd-werken"]
+    assert [item["rule"] for item in data["kept"]] == ["sancties-opleggen"]
+    assert data["added"] == []
+    assert data["balance"]["old"]["control"] == 2 and data["balance"]["new"]["control"] == 1
+    assert "sancties opleggen" in data["html"] and "<script" not in data["html"]
+    bad = client.post("/oefenen/controleren", content=b"geen json")
+    assert bad.status_code == 400 and "fout" in bad.json()
+
+
+def test_compare_page(client: TestClient) -> None:
+    assert "Oude versie" in client.get("/vergelijken").text
+    response = client.post(
+        "/vergelijken",
+        data={
+            "oud": "Wij werken risicogestuurd.\nHet is een vechtscheiding.",
+            "nieuw": "Het is een vechtscheiding.",
+        },
+    )
+    assert response.status_code == 200
+    assert response.text.count("status status-resolved") == 1
+    assert response.text.count("status status-kept") == 2
+    missing = client.post("/vergelijken", data={"oud": "Alleen oud."})
+    assert missing.status_code == 400 and "zowel een oude als een nieuwe" in missing.text
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    import uvicorn
+
+    port = _free_port()
+    app = web.create_app(Settings(model="blank"), warm_up=False)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, access_log=False, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not instance.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert instance.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=30)
+
+
+def test_practice_in_a_browser(server: str) -> None:
+    """Type a rewrite: a finding goes away and the balance changes (Debian's chromium, never a download)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (Python) is niet geïnstalleerd")
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium ontbreekt: {CHROMIUM} (apt-get install chromium)")
+    shots = os.environ.get("TAALCHECK_SCREENSHOTS")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 1000})
+            errors: list[str] = []
+            page.on(
+                "console", lambda message: errors.append(message.text) if message.type == "error" else None
+            )
+            page.goto(server + "/oefenen")
+            page.select_option("#voorbeeld", "0")
+            assert page.input_value("#origineel") == PASSAGES[0][1]
+            page.click("#start")
+            page.wait_for_selector("#balans")
+            before = page.text_content("#balans")
+            assert "0 opgelost" in page.text_content(".tally")
+            rewrite = PASSAGES[0][1].replace(
+                "Wij werken risicogestuurd en houden", "Wij kijken samen met vader"
+            )
+            page.fill("#herschrijving", "")
+            page.type("#herschrijving", rewrite[:40])  # as a person types: debounced checks
+            page.fill("#herschrijving", rewrite)
+            # (no wait_for_function: the page's policy forbids evaluating strings, as it should)
+            page.wait_for_selector(".group.resolved li:not(.none)")
+            after = page.text_content("#balans")
+            assert after != before
+            resolved = page.text_content(".group.resolved")
+            assert "risicogestuurd" in resolved
+            page.check("#groot")
+            assert "groot" in (page.get_attribute("body", "class") or "")
+            if shots:
+                page.screenshot(path=str(Path(shots) / "oefenmodus.png"), full_page=True)
+                page.set_viewport_size({"width": 390, "height": 844})
+                page.uncheck("#groot")
+                page.screenshot(path=str(Path(shots) / "oefenmodus-telefoon.png"), full_page=True)
+            assert not errors, errors  # the policy blocked nothing the page needs
+        finally:
+            browser.close()
