@@ -15,7 +15,7 @@ from taalcheck.anonymise import Anonymiser, OffsetMap, Replacement, case_numbers
 NAMES = ("Noa", "Vries", "Bakker", "Sem", "Lotte", "Jansen")
 CASE_NUMBERS = ("C/15/345678", "FA RK 24-1234", "2024-0173")
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-DATE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b")
+DATE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?\b")
 REPORTS = ("raadsrapport-omgang.md", "verslag-ots-noa.docx")
 
 
@@ -51,6 +51,13 @@ def test_check_outputs_carry_no_personal_details(capsys, reports, dates, tmp_pat
         written = target.read_text(encoding="utf-8")
         assert re.search(r"\[PERSOON-\d+\]", written), fmt
         assert leaks(written, dates) == [], fmt
+    plain = tmp_path / "gewoon.html"
+    run_cli(capsys, "check", *map(str, reports), "--format", "html", "-o", str(plain))
+    structure = plain.read_text(encoding="utf-8").count('class="doc-table"')
+    assert (
+        structure
+        and (tmp_path / "uit.html").read_text(encoding="utf-8").count('class="doc-table"') == structure
+    )
 
 
 def test_findings_are_the_same_passages(capsys, reports):

@@ -142,3 +142,14 @@ def test_practice_in_a_browser(server: str) -> None:
             assert not errors, errors  # the policy blocked nothing the page needs
         finally:
             browser.close()
+
+
+def test_names_switch_on_the_check_page(client: TestClient) -> None:
+    assert 'name="anonimiseer"' in client.get("/").text
+    text = "Gesprek met Jan de Vries op 3 april 2024. Jan de Vries werkt risicogestuurd."
+    response = client.post("/controleren", data={"tekst": text, "anonimiseer": "ja"})
+    assert response.status_code == 200
+    assert "Vries" not in response.text and "3 april" not in response.text
+    assert "[PERSOON-1]" in response.text and "risicogestuurd" in response.text
+    plain = client.post("/controleren", data={"tekst": text})
+    assert "Jan de Vries" in plain.text

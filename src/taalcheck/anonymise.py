@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from taalcheck.documents.base import Document, Segment
+from taalcheck.documents.base import Document
 from taalcheck.errors import TaalcheckError
 from taalcheck.model import CheckResult, FileResult, Finding, PositiveMatch
 
@@ -46,6 +46,11 @@ _CASE_PATTERNS = (
     re.compile(r"\b[A-Z]{1,3}/\d{2}/\d{3,}(?:[-/]\d+)*"),
     re.compile(r"\b[A-Z]{2}\s?[A-Z]{2}\s?\d{2}[-/]\d{2,}\b"),
     re.compile(r"\b\d{2}/\d{6,}(?:-\d+)?\b"),
+)
+#: A day and month without a year ('op 3 april'), which deduce leaves.
+_DAY_MONTH = re.compile(
+    r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b",
+    re.IGNORECASE,
 )
 _CASE_CUE = re.compile(
     r"\b(?:zaak|dossier|rol|parket|registratie|cli[eë]nt|referentie)(?:nummer|nr\.?)s?\b"
@@ -122,6 +127,7 @@ class Anonymiser:
             kind = LABELS.get(annotation.tag.split("+")[0], "GEGEVEN")
             found.append((int(annotation.start_char), int(annotation.end_char), kind))
         found.extend((start, end, CASE_LABEL) for start, end in case_numbers(text))
+        found.extend((*match.span(), "DATUM") for match in _DAY_MONTH.finditer(text))
         # Longest first, so a case number wins from the bare number inside it.
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         result: list[Replacement] = []
@@ -139,7 +145,7 @@ class Anonymiser:
         replacements = self.replacements(document.text)
         offsets = OffsetMap(replacements)
         segments = [
-            Segment(offsets.start(segment.start), offsets.end(segment.end), segment.location, segment.ref)
+            replace(segment, start=offsets.start(segment.start), end=offsets.end(segment.end))
             for segment in document.segments
         ]
         anonymous = Document(

@@ -50,14 +50,20 @@ def read_upload(data: bytes, name: str) -> Document:
     return read_bytes(data, name)
 
 
-def check_page(engine: Engine, text: str | None, upload: tuple[str, bytes] | None) -> str:
-    """The result page for the pasted text and/or the uploaded file."""
+def check_page(
+    engine: Engine, text: str | None, upload: tuple[str, bytes] | None, anonymise: bool = False
+) -> str:
+    """The result page for the pasted text and/or the uploaded file (names replaced when asked)."""
     documents: list[Document] = []
     if text:
         documents.append(document_from_text(text, PASTED_NAME))
     if upload:
         documents.append(read_upload(upload[1], upload[0]))
     result, entries = engine.check(documents)
+    if anonymise:
+        from taalcheck.anonymise import Anonymiser
+
+        result = Anonymiser().result(result)
     return result_page(result, entries)
 
 

@@ -11,6 +11,7 @@ from taalcheck.report.html import esc, render_html
 
 TEXT_FIELD = "tekst"
 FILE_FIELD = "bestand"
+ANONYMISE_FIELD = "anonimiseer"
 
 PAGE_CSS = """
 *{box-sizing:border-box}
@@ -20,6 +21,8 @@ body{margin:0;padding:1.5rem 2rem;font-family:system-ui,"Segoe UI",Roboto,Arial,
 main{max-width:52rem;margin:0 auto}
 h1{font-size:2rem;margin:0 0 .5rem}
 label{display:block;font-weight:600;margin:1.25rem 0 .35rem}
+label.inline{display:inline;font-weight:400;margin:0}
+.switch{margin:1rem 0 0}
 textarea{width:100%;min-height:18rem;font:inherit;font-size:1.05rem;padding:.6rem;border:2px solid #888;
  border-radius:.4rem;background:#fff;color:inherit}
 input[type=file]{font:inherit}
@@ -80,6 +83,9 @@ def form_page(max_upload_label: str, local: bool = True) -> str:
         f'aria-describedby="{FILE_FIELD}-uitleg">\n'
         f'<p class="hint" id="{FILE_FIELD}-uitleg">Bestandstypen: {esc(types)}; '
         f"hoogstens {esc(max_upload_label)}.</p>\n"
+        f'<p class="switch"><input type="checkbox" id="{ANONYMISE_FIELD}" name="{ANONYMISE_FIELD}" value="ja"> '
+        f'<label for="{ANONYMISE_FIELD}" class="inline">Namen eruit: vervang namen, data, adressen, '
+        "telefoonnummers, BSN, zaaknummers en e-mailadressen door labels ([PERSOON-1] ...)</label></p>\n"
         '<p class="buttons"><button type="submit">Controleren</button>\n'
         '<button type="submit" class="secondary" formaction="/opmerkingen" '
         'aria-describedby="opmerkingen-uitleg">Word-kopie met opmerkingen</button></p>\n'

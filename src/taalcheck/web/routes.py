@@ -27,7 +27,7 @@ from taalcheck.settings import Settings
 
 from . import forms, jobs, trainer
 from .engine import validate_settings
-from .pages import error_page, form_page, size_label
+from .pages import ANONYMISE_FIELD, error_page, form_page, size_label
 from .pool import Busy, CheckPool, InternalError, JobFailed, Limits, OverTime
 from .security import INTERNAL_MESSAGE, Guard, allowed_names, is_loopback
 
@@ -55,7 +55,7 @@ async def check(request: Request) -> Response:
     text, upload = forms.pasted_text(form), await forms.uploaded_file(form)
     if text is None and upload is None:
         raise forms.FormError(forms.NOTHING_TO_CHECK)
-    page = await _pool(request).run(jobs.check_page, text, upload)
+    page = await _pool(request).run(jobs.check_page, text, upload, form.get(ANONYMISE_FIELD) == "ja")
     return HTMLResponse(page)
 
 
