@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from taalcheck.language.normalize import fold
 from taalcheck.model import FileResult, Finding
 
-_WORDS = re.compile(r"\S+")
+#: Words and punctuation apart, so "risicogestuurd." and "risicogestuurd" align.
+_WORDS = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)

@@ -118,8 +118,8 @@ def _column(
 COMPARE_CSS = """
 .versions{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;align-items:start}
 .versions .text{font-size:1.05rem;line-height:1.8}
-mark.changed{background:none;outline:2px solid #999;outline-offset:1px;border-radius:.15em;color:inherit}
-#oud mark.changed{outline-style:dashed}
+mark.changed{background:#E4E4E4;color:inherit;padding:.1em 0;-webkit-box-decoration-break:clone;
+ box-decoration-break:clone}
 .compare-notes{list-style:none;padding:0;margin:1rem 0}
 .status{display:inline-block;font-size:.8rem;font-weight:700;border-radius:1em;padding:0 .6em;margin-right:.3em;
  border:2px solid #1a1a1a}
@@ -150,7 +150,8 @@ def comparison_body(comparison: Comparison, entries: Mapping[str, Entry]) -> str
         "</p>"
     )
     return (
-        tally + '<p class="intro">Omlijnd: wat er tussen de twee versies veranderd is. '
+        tally
+        + '<p class="intro"><mark class="changed">Grijs</mark>: wat er tussen de twee versies veranderd is. '
         "Gemarkeerd: meldingen, met bij elke melding of die is opgelost, nieuw is of gebleven.</p>"
         '<div class="versions">'
         + _column(comparison.old, "oud", "Oud", old_status, old_changes, entries)
@@ -160,7 +161,7 @@ def comparison_body(comparison: Comparison, entries: Mapping[str, Entry]) -> str
 
 
 def render_comparison_html(comparison: Comparison, entries: Mapping[str, Entry]) -> str:
-    """A standalone page: both versions side by side, changed passages outlined."""
+    """A standalone page: both versions side by side, changed passages marked in grey."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'

@@ -7,13 +7,15 @@ check process. Uploads are read from their bytes: nothing is written to disk.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from taalcheck.api import read_bytes
 from taalcheck.documents import SUPPORTED_SUFFIXES, Document, document_from_text
 from taalcheck.documents.files import WORD_SUFFIXES
 from taalcheck.errors import InputError
-from taalcheck.model import Finding
+from taalcheck.lexicon.model import Entry
+from taalcheck.model import CheckResult, Finding
 
 from .engine import Engine
 from .pages import result_page
@@ -50,21 +52,22 @@ def read_upload(data: bytes, name: str) -> Document:
     return read_bytes(data, name)
 
 
-def check_page(
-    engine: Engine, text: str | None, upload: tuple[str, bytes] | None, anonymise: bool = False
-) -> str:
-    """The result page for the pasted text and/or the uploaded file (names replaced when asked)."""
+def check_page(engine: Engine, text: str | None, upload: tuple[str, bytes] | None) -> str:
+    """The result page for the pasted text and/or the uploaded file."""
+    return result_page(*check_result(engine, text, upload))
+
+
+def check_result(
+    engine: Engine, text: str | None, upload: tuple[str, bytes] | None
+) -> tuple[CheckResult, Mapping[str, Entry]]:
+    """The result for the pasted text and/or the uploaded file (to anonymise before rendering)."""
     documents: list[Document] = []
     if text:
         documents.append(document_from_text(text, PASTED_NAME))
     if upload:
         documents.append(read_upload(upload[1], upload[0]))
     result, entries = engine.check(documents)
-    if anonymise:
-        from taalcheck.anonymise import Anonymiser
-
-        result = Anonymiser().result(result)
-    return result_page(result, entries)
+    return result, dict(entries)
 
 
 def annotated_name(name: str) -> str:

@@ -55,7 +55,9 @@ async def check(request: Request) -> Response:
     text, upload = forms.pasted_text(form), await forms.uploaded_file(form)
     if text is None and upload is None:
         raise forms.FormError(forms.NOTHING_TO_CHECK)
-    page = await _pool(request).run(jobs.check_page, text, upload, form.get(ANONYMISE_FIELD) == "ja")
+    if form.get(ANONYMISE_FIELD) == "ja":
+        return HTMLResponse(await trainer.anonymous_page(_pool(request), text, upload))
+    page = await _pool(request).run(jobs.check_page, text, upload)
     return HTMLResponse(page)
 
 

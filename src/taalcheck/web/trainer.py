@@ -16,9 +16,10 @@ from taalcheck.documents import document_from_text
 from taalcheck.report.comparison import COMPARE_CSS, comparison_body
 from taalcheck.report.html import balance_sentence, esc, highlight, stylesheet
 
-from . import forms
+from . import forms, jobs
 from .engine import Engine
-from .pages import page
+from .pages import page, result_page
+from .pool import CheckPool
 from .practice import PASSAGES
 from .security import OWN_FILES_MARK
 
@@ -138,6 +139,24 @@ def compare_result(engine: Engine, old: tuple[str, str | bytes], new: tuple[str,
         '<nav class="back"><a href="/vergelijken">← Nog een vergelijking</a></nav><h1>Voor en na</h1>' + body,
     )
     return html.replace("</head>", _head_links() + "\n</head>", 1)
+
+
+async def anonymous_page(pool: CheckPool, text: str | None, upload: tuple[str, bytes] | None) -> str:
+    """The result page with names replaced: checked in a check process, anonymised here.
+
+    The de-identification lists load once in this (server) process, which takes some seconds the
+    first time; the check processes stay small and within their time budget.
+    """
+    from starlette.concurrency import run_in_threadpool
+
+    result, entries = await pool.run(jobs.check_result, text, upload)
+
+    def render() -> str:
+        from taalcheck.anonymise import Anonymiser
+
+        return result_page(Anonymiser().result(result), entries)
+
+    return await run_in_threadpool(render)
 
 
 # -- routes -----------------------------------------------------------------------------------
