@@ -178,7 +178,7 @@ async def practice_check(request: Request) -> Response:
         return JSONResponse({"fout": "Het verzoek kon niet worden gelezen."}, status_code=400)
     if len(original) + len(rewrite) > MAX_PRACTICE_CHARS:
         return JSONResponse({"fout": "Dat is te lang voor een oefening; neem een kortere passage."}, 400)
-    from .app import _pool
+    from .routes import _pool
 
     return JSONResponse(await _pool(request).run(practice_result, original, rewrite))
 
@@ -203,7 +203,7 @@ async def compare_submit(request: Request) -> Response:
             )
         else:
             raise forms.FormError("Plak of kies zowel een oude als een nieuwe versie.")
-    from .app import _pool
+    from .routes import _pool
 
     page_html = await _pool(request).run(compare_result, versions[0], versions[1])
     return HTMLResponse(page_html, headers=OWN_FILES)
