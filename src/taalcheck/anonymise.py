@@ -107,6 +107,8 @@ class Anonymiser:
 
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
     _counts: dict[str, int] = field(default_factory=dict)
+    #: Each replaced detail as written, with its label (for locations and other strings).
+    _texts: dict[str, str] = field(default_factory=dict)
 
     def label(self, kind: str, text: str) -> str:
         key = (kind, " ".join(text.casefold().split()))
@@ -135,8 +137,12 @@ class Anonymiser:
         for start, end, kind in found:
             if start < last_end:
                 continue
+            label = self.label(kind, text[start:end])
             for piece_start, piece_end in _line_pieces(text, start, end):
-                result.append(Replacement(piece_start, piece_end, self.label(kind, text[start:end])))
+                result.append(Replacement(piece_start, piece_end, label))
+                detail = text[piece_start:piece_end]
+                if len(detail) > 2 and any(char.isalpha() for char in detail):  # names, not '7'
+                    self._texts[detail] = label
             last_end = end
         return result
 
@@ -145,7 +151,12 @@ class Anonymiser:
         replacements = self.replacements(document.text)
         offsets = OffsetMap(replacements)
         segments = [
-            replace(segment, start=offsets.start(segment.start), end=offsets.end(segment.end))
+            replace(
+                segment,
+                start=offsets.start(segment.start),
+                end=offsets.end(segment.end),
+                location=self.text(segment.location) if segment.location else segment.location,
+            )
             for segment in document.segments
         ]
         anonymous = Document(
@@ -174,14 +185,34 @@ class Anonymiser:
         if file.document is None:
             return replace(file, path=self.path(file.path))
         document, offsets, _ = self.document(file.document)
+        coverage = [
+            replace(
+                item, passages=tuple((offsets.start(start), offsets.end(end)) for start, end in item.passages)
+            )
+            for item in file.coverage
+        ]
         return replace(
             file,
             path=document.path,
             document=document,
-            findings=[_mapped_finding(finding, offsets, document) for finding in file.findings],
-            silenced=[_mapped_finding(finding, offsets, document) for finding in file.silenced],
+            findings=[self._finding(finding, offsets, document) for finding in file.findings],
+            silenced=[self._finding(finding, offsets, document) for finding in file.silenced],
             positives=[_mapped_positive(positive, offsets) for positive in file.positives],
+            coverage=coverage,
         )
+
+    def text(self, value: str) -> str:
+        """Any other string (a location naming a heading) with the details found so far labelled."""
+        known = sorted(self._texts.items(), key=lambda item: -len(item[0]))
+        for detail, label in known:
+            value = re.sub(rf"(?<!\w){re.escape(detail)}(?!\w)", label, value)
+        return value
+
+    def _finding(self, finding: Finding, offsets: OffsetMap, document: Document) -> Finding:
+        mapped = _mapped_finding(finding, offsets, document)
+        if mapped.location:
+            mapped = replace(mapped, location=self.text(mapped.location))
+        return mapped
 
     def result(self, result: CheckResult) -> CheckResult:
         return CheckResult([self.file_result(file) for file in result.files], list(result.errors))
