@@ -106,3 +106,12 @@ def run_cli(capsys, *arguments: str) -> tuple[int, str, str]:
         sys.argv = old_argv
     captured = capsys.readouterr()
     return done.value.code, captured.out, captured.err
+
+
+#: Tests that load the de-identification lists into this process (over 1 GB): they run last, so a
+#: subprocess started by another test does not inherit this process's peak memory figure.
+_LARGE_LAST = ("test_anonymise.py", "test_trainer_web.py")
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    items.sort(key=lambda item: item.path.name in _LARGE_LAST)
