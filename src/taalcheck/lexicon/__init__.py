@@ -99,6 +99,8 @@ def _cache_path(files: list[Path], context_loader: ContextLoader | None = None) 
         paths += [bundled_lexicon_dir() / "context.yaml", Path(source)]
     for path in paths:
         try:
+            if not path.is_file():  # a FIFO or device: never read here; the loader reports it
+                return None
             digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:
             return None  # let the loader report the problem
