@@ -9,7 +9,7 @@ per pair; the table gives the median pair ratio and the range. Nothing is compar
     python benchmarks/compare.py --quick    # fewer pairs (about 6 minutes)
     python benchmarks/compare.py --readme   # also put the tables into benchmarks/README.md
 
-Corpora (`diverse.py`): the real domain texts of /work/shared/domain/real-dev (read there), and
+Corpora (`diverse.py`): the real domain texts of ../shared/domain/real-dev next to the checkout (read there), and
 generated reports of real sentences with a realistic vocabulary (distinct words reported).
 Results: a Markdown table on stdout and in results/compare.md, raw pairs in results/compare.json,
 each section with the machine's load (/proc/loadavg) before and after it.

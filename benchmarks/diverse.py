@@ -4,7 +4,7 @@ The template corpus (`corpus.py`) repeats about 70 sentence frames, so it has a 
 words even at a million words; a tokenizer with a per-word cache then looks far faster than it is
 on real reports. This module builds the corpus the comparison (`compare.py`) uses:
 
-* `real_prose()`: the real domain texts of `/work/shared/domain/real-dev/*.txt` (court rulings,
+* `real_prose()`: the real domain texts of `../shared/domain/real-dev/*.txt` (next to the checkout) (court rulings,
   case descriptions, professional magazines), read from there at run time, never copied.
 * `generate()`: reports made of real sentences (from those texts) in which a share of the content
   words become compounds with a first part drawn from the same vocabulary, a different choice per
@@ -35,7 +35,11 @@ import corpus  # noqa: E402
 from taalcheck.checker import Checker  # noqa: E402
 from taalcheck.documents import document_from_text  # noqa: E402
 
-REAL_DEV = Path(os.environ.get("TAALCHECK_REAL_DEV", "/work/shared/domain/real-dev"))
+REAL_DEV = Path(
+    os.environ.get(
+        "TAALCHECK_REAL_DEV", Path(__file__).resolve().parents[2] / "shared" / "domain" / "real-dev"
+    )
+)
 DEFAULT_DENSITY = 0.05
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(“‘])")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
