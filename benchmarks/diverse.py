@@ -32,8 +32,8 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 
-from taalcheck.checker import Checker  # noqa: E402
 from taalcheck.documents import document_from_text  # noqa: E402
+from taalcheck.matching.engine import Checker  # noqa: E402
 
 REAL_DEV = Path(
     os.environ.get(

@@ -346,3 +346,28 @@ def test_pdf_findings_name_page_and_line_on_that_page(tmp_path):
     pdf.output(str(path))
     (finding,) = [f for f in check_file(path) if f.rule == "vechtscheiding"]
     assert finding.location == "pagina 2, regel 2"
+
+
+def test_pdf_document_labels_page_and_line_by_offset(tmp_path):
+    from taalcheck.documents.pdf import pdf_document
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "Eerste regel.\nTweede regel.")
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "Pagina twee.\nDerde regel hier.")
+    document = pdf_document(bytes(pdf.output()), "verslag.pdf")
+    assert document.location_at(document.text.index("Tweede")) == "pagina 1, regel 2"
+    assert document.location_at(document.text.index("Pagina twee")) == "pagina 2, regel 1"
+    assert document.location_at(document.text.index("Derde")) == "pagina 2, regel 2"
+
+
+def test_word_paragraph_label_names_no_line(tmp_path):
+    path = tmp_path / "verslag.docx"
+    word = docx.Document()
+    word.add_paragraph("Eerste alinea.")
+    word.add_paragraph("Tweede alinea.")
+    word.save(str(path))
+    document = read_document(path)
+    assert document.location_at(document.text.index("Tweede")) == "alinea 2"

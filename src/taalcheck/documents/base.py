@@ -30,6 +30,8 @@ class Segment:
     "pagina 2"); `None` for plain text where line and column say enough.
     `ref` is reader-specific data to find the source object again (e.g. a docx paragraph index).
     `structure` says what the segment is (heading, list item, table cell ...) when the reader knows.
+    `numbered_lines` adds the line inside the segment to its label ("pagina 2, regel 5"): on a PDF
+    page the line is what a reader finds, in a Word paragraph it is not.
     """
 
     start: int
@@ -37,6 +39,7 @@ class Segment:
     location: str | None = None
     ref: object = None
     structure: Structure | None = None
+    numbered_lines: bool = False
 
 
 @dataclass
@@ -84,6 +87,16 @@ class Document:
         start = self._line_starts[line - 1]
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
+
+    def location_at(self, offset: int) -> str | None:
+        """The human label of the passage at `offset` ("alinea 4", "pagina 2, regel 5"), if any."""
+        segment = self.segment_at(offset)
+        if segment is None or segment.location is None:
+            return None
+        if not segment.numbered_lines:
+            return segment.location
+        line = self.line_column(offset)[0] - self.line_column(segment.start)[0] + 1
+        return f"{segment.location}, regel {line}"
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment containing `offset`, if any."""

@@ -258,7 +258,7 @@ def _clean(text: str) -> str:
 
 
 def pdf_document(data: bytes, path: str, limits: InputLimits = DEFAULT_LIMITS) -> Document:
-    """A PDF as a document: one segment per page with text, location "pagina P"."""
+    """A PDF as a document: one segment per page with text, labels "pagina P, regel L"."""
     texts: list[str] = []
     segments: list[Segment] = []
     offset = 0
@@ -267,7 +267,9 @@ def pdf_document(data: bytes, path: str, limits: InputLimits = DEFAULT_LIMITS) -
             continue
         if texts:
             offset += 1
-        segments.append(Segment(offset, offset + len(page), f"pagina {number}", ("page", number)))
+        segments.append(
+            Segment(offset, offset + len(page), f"pagina {number}", ("page", number), numbered_lines=True)
+        )
         texts.append(page)
         offset += len(page)
     text = "\n".join(texts)

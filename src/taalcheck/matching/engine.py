@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from taalcheck.documents.base import Document, Segment
+from taalcheck.documents.base import Document
 from taalcheck.language.lookalikes import fold_lookalikes
 from taalcheck.language.normalize import squeeze
 from taalcheck.language.pipeline import DutchPipeline, describe_pipeline, load_pipeline
@@ -187,7 +187,7 @@ class Checker:
                             positives.append(self._positive(match, passage))
                             continue
                         finding, is_silenced = self._finding(
-                            document, segment, entry, Site(match.spans, match.tokens), passage
+                            document, entry, Site(match.spans, match.tokens), passage
                         )
                         (silenced if is_silenced else findings).append(finding)
         for finding, is_silenced in self._who_decides(document, text):
@@ -245,7 +245,7 @@ class Checker:
                         if any(s <= token.start and token.end <= e for s, e in decision.spans)
                     )
                     site = Site(decision.spans, used or (0,))
-                    found.append(self._finding(document, segment, self.agency.entry, site, passage))
+                    found.append(self._finding(document, self.agency.entry, site, passage))
         return found
 
     def _parse_tokens(self, tokens: list[Token]) -> Any:
@@ -266,7 +266,6 @@ class Checker:
     def _finding(
         self,
         document: Document,
-        segment: Segment,
         entry: Entry,
         site: Site,
         passage: Passage,
@@ -278,9 +277,6 @@ class Checker:
         start, end = spans[0][0], spans[-1][1]
         line, column = document.line_column(start)
         end_line, end_column = document.line_column(end)
-        location = segment.location
-        if location and document.kind == "pdf":  # a page: the line on that page is what a reader finds
-            location += f", regel {line - document.line_column(segment.start)[0] + 1}"
         passage_text = document.text[start:end]
         notes = list(verdict.notes)
         silenced = verdict.silenced
@@ -304,7 +300,7 @@ class Checker:
             mention=verdict.mention,
             context=tuple(notes),
             original_severity=severity,
-            location=location,
+            location=document.location_at(start),
         )
         return finding, silenced
 
