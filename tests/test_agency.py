@@ -138,11 +138,10 @@ def test_shown_in_json_html_and_sarif(checker):
     result = CheckResult(
         [checker.check_document(document_from_text("Het contact wordt stopgezet.", "a.txt"))]
     )
-    entries = checker.lexicon.entries
-    data = json.loads(renderer("json")(result, entries))
+    data = json.loads(renderer("json")(result))
     assert [f["rule"] for f in data["files"][0]["findings"]] == [RULE]
-    assert "besluit zonder wie het neemt" in renderer("html")(result, entries)
-    sarif = json.loads(renderer("sarif")(result, entries))
+    assert "besluit zonder wie het neemt" in renderer("html")(result)
+    sarif = json.loads(renderer("sarif")(result))
     assert sarif["runs"][0]["results"][0]["ruleId"] == RULE
 
 

@@ -15,7 +15,7 @@ from lxml import etree
 
 from taalcheck.documents import Document, read_document
 from taalcheck.errors import InputError
-from taalcheck.model import Finding, Severity
+from taalcheck.model import FileResult, Finding, Severity
 from taalcheck.report.annotate import annotate_docx, comment_text
 
 
@@ -41,6 +41,11 @@ def make_finding(document: Document, phrase: str, occurrence: int = 0) -> Findin
         message=f"'{phrase}' klinkt als controle.",
         suggestions=("samen afspraken maken", "bespreken wat nodig is"),
     )
+
+
+def checked(document: Document, findings: list[Finding]) -> FileResult:
+    """The result of checking `document` with these findings (what `annotate_docx` takes)."""
+    return FileResult(document.path, findings, document=document)
 
 
 def anchored_texts(path: Path) -> dict[int, str]:
@@ -101,7 +106,7 @@ def test_comments_are_anchored_on_the_flagged_text(report: Path, tmp_path: Path)
         make_finding(document, "escalatiebeheersing"),
     ]
     target = tmp_path / "verslag-taalcheck.docx"
-    assert annotate_docx(report, target, findings, document).commented == tuple(findings)
+    assert annotate_docx(report, target, checked(document, findings)).commented == tuple(findings)
 
     annotated = docx.Document(str(target))
     comments = list(annotated.comments)
@@ -124,7 +129,7 @@ def test_comments_are_anchored_on_the_flagged_text(report: Path, tmp_path: Path)
 def test_annotated_copy_keeps_text_and_formatting(report: Path, tmp_path: Path) -> None:
     document = read_document(report)
     target = tmp_path / "uit.docx"
-    annotate_docx(report, target, [make_finding(document, "sancties op")], document)
+    annotate_docx(report, target, checked(document, [make_finding(document, "sancties op")]))
     assert read_document(target).text == document.text
     paragraph = docx.Document(str(target)).paragraphs[1]
     runs = [(run.text, bool(run.bold)) for run in paragraph.runs if run.text]
@@ -141,7 +146,7 @@ def test_overlapping_findings_each_get_their_comment(report: Path, tmp_path: Pat
     document = read_document(report)
     findings = [make_finding(document, "legt sancties op"), make_finding(document, "sancties")]
     target = tmp_path / "uit.docx"
-    assert len(annotate_docx(report, target, findings, document).commented) == 2
+    assert len(annotate_docx(report, target, checked(document, findings)).commented) == 2
     assert sorted(anchored_texts(target).values()) == ["legt sancties op", "sancties"]
 
 
@@ -151,7 +156,7 @@ def test_findings_in_headers_are_listed_in_one_comment_at_the_start(report: Path
     body = make_finding(document, "zorgmijder")
     assert document.segment_at(header.start).location == "koptekst"
     target = tmp_path / "uit.docx"
-    annotation = annotate_docx(report, target, [header, body], document)
+    annotation = annotate_docx(report, target, checked(document, [header, body]))
     assert annotation.commented == (body,)
     assert annotation.listed == (header,)
     comments = list(docx.Document(str(target)).comments)
@@ -165,7 +170,7 @@ def test_findings_in_headers_are_listed_in_one_comment_at_the_start(report: Path
 def test_source_is_never_modified(report: Path, tmp_path: Path) -> None:
     before = report.read_bytes()
     document = read_document(report)
-    annotate_docx(report, tmp_path / "uit.docx", [make_finding(document, "zorgmijder")], document)
+    annotate_docx(report, tmp_path / "uit.docx", checked(document, [make_finding(document, "zorgmijder")]))
     assert report.read_bytes() == before
 
 
@@ -176,7 +181,7 @@ def test_refuses_to_overwrite_the_source(report: Path, spelling: str) -> None:
     (report.parent / "sub").mkdir(exist_ok=True)
     before = report.read_bytes()
     with pytest.raises(InputError) as caught:
-        annotate_docx(report, target, [make_finding(document, "zorgmijder")], document)
+        annotate_docx(report, target, checked(document, [make_finding(document, "zorgmijder")]))
     assert caught.value.problem == "uitvoer zou het invoerbestand overschrijven; kies een andere naam met -o"
     assert report.read_bytes() == before
 
@@ -210,7 +215,7 @@ def test_example_report_can_be_annotated(tmp_path: Path) -> None:
     phrases = ["risicogestuurde aanpak", "escalatiebeheersing", "legt sancties op", "zorgmijder"]
     findings = [make_finding(document, phrase) for phrase in phrases]
     target = tmp_path / "voorbeeld.docx"
-    assert len(annotate_docx(example, target, findings, document).commented) == 4
+    assert len(annotate_docx(example, target, checked(document, findings)).commented) == 4
     assert sorted(anchored_texts(target).values()) == sorted(phrases)
 
 
@@ -222,7 +227,7 @@ def test_libreoffice_shows_the_comments(report: Path, tmp_path: Path) -> None:
 
     document = read_document(report)
     target = tmp_path / "verslag-taalcheck.docx"
-    annotate_docx(report, target, [make_finding(document, "legt sancties op")], document)
+    annotate_docx(report, target, checked(document, [make_finding(document, "legt sancties op")]))
     office = shutil.which("soffice") or shutil.which("libreoffice")
     outdir = tmp_path / "pdf"
     export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'

@@ -295,14 +295,14 @@ def test_dropped_passages_are_listed_with_their_reason_in_json_text_html_and_sar
         [run("Bij beschikking van 3 maart heeft de rechter een beschermingsmaatregel uitgesproken.")]
     )
     assert not result.findings
-    data = json.loads(render_json(result, {}))
+    data = json.loads(render_json(result))
     (dropped,) = data["files"][0]["dropped"]
     assert dropped["rule"] == "beschermingsmaatregel" and dropped["context"][0].startswith("niet gemeld")
     assert data["summary"]["dropped"] == 1
     assert "Niet gemeld: 1 passage" in dropped_line(result)
-    page = render_html(result, {})
+    page = render_html(result)
     assert "Niet gemeld (1)" in page and "beschermingsmaatregel" in page
-    (suppressed,) = json.loads(render_sarif(result, {}))["runs"][0]["results"]
+    (suppressed,) = json.loads(render_sarif(result))["runs"][0]["results"]
     assert suppressed["suppressions"][0]["justification"].startswith("niet gemeld")
 
 

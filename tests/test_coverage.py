@@ -94,18 +94,17 @@ def test_checklist_in_json_html_and_text(checker):
 
     text = "Noa (8 jaar) vertelt dat zij oma mist.\nHet advies is verlenging van de maatregel.\n"
     result = _result(checker, text)
-    entries = checker.lexicon.entries
-    coverage = json.loads(renderer("json")(result, entries))["files"][0]["coverage"]
+    coverage = json.loads(renderer("json")(result))["files"][0]["coverage"]
     by_key = {item["key"]: item for item in coverage}
     assert list(by_key) == ["kind-zelf", "sterke-kanten", "verhaal-ouders", "voorgeschiedenis"]
     assert by_key["kind-zelf"]["present"] and by_key["kind-zelf"]["passages"][0]["line"] == 1
     assert by_key["kind-zelf"]["passages"][0]["text"] == "Noa (8 jaar) vertelt dat zij oma mist."
     assert not by_key["sterke-kanten"]["present"] and by_key["sterke-kanten"]["question"]
-    page = renderer("html")(result, entries)
+    page = renderer("html")(result)
     assert "In dit verslag" in page and "het kind zelf</strong>: 1 passage (regel 1)" in page
     assert "Wat gaat er goed" in page
     stream = StringIO()
-    render_text(result, entries, Console(file=stream, no_color=True, width=200))
+    render_text(result, Console(file=stream, no_color=True, width=200))
     output = stream.getvalue()
     assert "In dit verslag:" in output
     assert "  het kind zelf: 1 passage (regel 1)" in output

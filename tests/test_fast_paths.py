@@ -8,7 +8,7 @@ import pickle
 from rich.console import Console
 
 from taalcheck import api
-from taalcheck.api import check_paths, lexicon_entries, make_checker
+from taalcheck.api import check_paths, make_checker
 from taalcheck.documents import document_from_text
 from taalcheck.lexicon import load_lexicon
 from taalcheck.lexicon.context_rules import load_context_rules
@@ -36,11 +36,10 @@ def _result(tmp_path, count: int = 1) -> CheckResult:
 
 def test_plain_text_output_is_what_rich_prints_without_colour(tmp_path):
     result = _result(tmp_path)
-    entries = lexicon_entries(Settings(model="blank"))
     assert result.findings, "the report must give findings for this test to mean anything"
     console = Console(record=True, file=io.StringIO(), color_system=None, soft_wrap=True, width=200)
-    render_text(result, entries, console)
-    plain = render_plain(result, entries)
+    render_text(result, console)
+    plain = render_plain(result)
     assert plain == console.export_text()
     assert "\r" not in plain and "^^^" in plain and "sanctie" in plain
 
@@ -56,8 +55,7 @@ def test_workers_send_back_only_the_lines_with_findings(tmp_path):
         assert isinstance(file.document, SourceLines)
         assert len(pickle.dumps(file.document)) < len(REPORT.encode()) + 200
         assert "beide ouders" not in "".join(text for _, text in file.document.lines.values())
-    entries = lexicon_entries(settings)
-    assert render_plain(parallel, entries) == render_plain(serial, entries)
+    assert render_plain(parallel) == render_plain(serial)
 
 
 def test_context_rules_come_from_the_lexicon_cache(tmp_path, monkeypatch):

@@ -43,6 +43,7 @@ ENTRIES = {
 
 
 def make_finding(document: Document, rule: str, *parts: str, **extra: object) -> Finding:
+    extra.setdefault("entry", ENTRIES.get(rule))
     return shared_make_finding(
         document, rule, *parts, message="Bericht <em>met</em> opmaak.", suggestions=(), **extra
     )
@@ -117,7 +118,7 @@ def text_block(page: str) -> str:
 
 def test_everything_from_the_input_is_escaped() -> None:
     result, _ = make_result()
-    page = render_html(result, ENTRIES)
+    page = render_html(result)
     assert "<script" not in page.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>" not in page and "<i>" not in page and "<em>" not in page
@@ -128,7 +129,7 @@ def test_everything_from_the_input_is_escaped() -> None:
 
 def test_page_is_standalone() -> None:
     result, _ = make_result()
-    page = render_html(result, ENTRIES)
+    page = render_html(result)
     assert page.startswith("<!DOCTYPE html>")
     assert '<html lang="nl">' in page
     assert "http://" not in page and "https://" not in page
@@ -138,7 +139,7 @@ def test_page_is_standalone() -> None:
 
 def test_overlapping_and_split_findings_keep_the_markup_well_formed() -> None:
     result, _ = make_result()
-    checker = check_structure(render_html(result, ENTRIES))
+    checker = check_structure(render_html(result))
     assert len(checker.ids) == len(set(checker.ids))
     internal = [href[1:] for href in checker.hrefs if href.startswith("#")]
     assert set(internal) <= set(checker.ids)
@@ -146,7 +147,7 @@ def test_overlapping_and_split_findings_keep_the_markup_well_formed() -> None:
 
 def test_highlighting_keeps_the_text_and_marks_every_span() -> None:
     result, document = make_result()
-    block = text_block(render_html(result, ENTRIES))
+    block = text_block(render_html(result))
     without_refs = re.sub(r'<a class="ref[^"]*"[^>]*>[^<]*</a>', "", block)
     assert html.unescape(re.sub(r"<[^>]+>", "", without_refs)) == document.text
     highlighted = "".join(
@@ -162,7 +163,7 @@ def test_highlighting_keeps_the_text_and_marks_every_span() -> None:
 
 def test_notes_explain_the_findings() -> None:
     result, _ = make_result()
-    page = render_html(result, ENTRIES)
+    page = render_html(result)
     note = re.search(r'<li class="note [^"]*" id="d1-n2">(.*?)</li>\s*(?=<li class="note|</ol>)', page, re.S)
     assert note
     body = note.group(1)
@@ -176,7 +177,7 @@ def test_notes_explain_the_findings() -> None:
 
 def test_balance_and_summary_are_shown() -> None:
     result, _ = make_result()
-    page = render_html(result, ENTRIES)
+    page = render_html(result)
     assert (
         "Dit verslag: 12,4 controle-formuleringen en 3,1 vertrouwensformuleringen per 1000 woorden "
         "(10.000 woorden)." in page
@@ -192,7 +193,7 @@ def test_document_without_text_shows_its_findings() -> None:
     finding = result.files[0].findings[0]
     broken = FileResult(path="kapot.pdf", findings=[finding], document=None, notices=["Pagina 3 <leeg>."])
     empty = FileResult(path="leeg.txt", findings=[], document=Document("leeg.txt", "Niets.", [Segment(0, 6)]))
-    page = render_html(CheckResult(files=[*result.files, broken, empty]), ENTRIES)
+    page = render_html(CheckResult(files=[*result.files, broken, empty]))
     check_structure(page)
     section = page[page.index('id="d2"') : page.index('id="d3"')]
     assert "De tekst van dit document kan niet worden getoond." in section
@@ -202,7 +203,7 @@ def test_document_without_text_shows_its_findings() -> None:
 
 
 def test_empty_result() -> None:
-    page = render_html(CheckResult(files=[]), ENTRIES)
+    page = render_html(CheckResult(files=[]))
     check_structure(page)
     assert "Er zijn geen documenten gecontroleerd." in page
 
@@ -224,7 +225,7 @@ def test_identical_nested_and_empty_spans_are_safe() -> None:
     outside = Finding(**{**inner.__dict__, "start": 90, "end": 95, "spans": ((90, 95),)})
     findings = [whole, same, inner, empty, outside]
     result = CheckResult(files=[FileResult(path="x.txt", findings=findings, document=document)])
-    page = render_html(result, ENTRIES)
+    page = render_html(result)
     checker = check_structure(page)
     internal = {href[1:] for href in checker.hrefs if href.startswith("#")}
     assert internal <= set(checker.ids)

@@ -119,7 +119,7 @@ def test_plain_text_keeps_the_flat_rendering() -> None:
 
 def test_report_page_of_the_user_trial_document_has_its_tables_and_labels() -> None:
     result = check_file_result(shared_file("domain", "user-trial", "verslag-ots-noa.docx"))
-    page = render_html(CheckResult([FileResult(**{**result.__dict__})]), {})
+    page = render_html(CheckResult([FileResult(**{**result.__dict__})]))
     assert page.count('<table class="doc-table">') == 2
     for label in ("Voetnoot 1", "Koptekst", "Voettekst"):
         assert f'<p class="part-label">{label}</p>' in page

@@ -27,7 +27,6 @@ LAYERS: dict[str, int] = {
     "settings": 2,
     "lexicon": 3,
     "matching": 4,
-    "checker": 4,  # compatibility import of matching.engine
     "anonymise": 4,  # personal details out of a checked result (before any report)
     "comparison": 4,  # two checked versions sorted into resolved, added and kept
     "report": 5,

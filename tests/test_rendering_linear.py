@@ -39,11 +39,11 @@ for index in range(50_000):
                             text[start:start + 19], "Waarom.", ("anders",)))
 result = CheckResult([FileResult(path="rapport.txt", findings=findings, document=document)])
 if sys.argv[1] == "html":
-    page = render_html(result, {})
+    page = render_html(result)
     print(json.dumps({"marks": page.count('<a class="hl '), "notes": page.count('<li class="note ')}))
 else:
     buffer = io.StringIO()
-    render_text(result, {}, Console(file=buffer, width=120, no_color=True))
+    render_text(result, Console(file=buffer, width=120, no_color=True))
     lines = buffer.getvalue().splitlines()
     print(json.dumps({"headers": sum(1 for line in lines if line.startswith("rapport.txt:")),
                       "longest": max(len(line) for line in lines if " | " in line)}))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_finding
+from conftest import make_finding as shared_make_finding
 from taalcheck.documents.base import Document, Segment
 from taalcheck.lexicon.model import Entry, Examples
 from taalcheck.model import Balance, CheckResult, FileResult, Finding, Severity
@@ -48,6 +48,12 @@ ENTRIES = {
 }
 
 
+def make_finding(document: Document, rule: str, *parts: str, **extra: object) -> Finding:
+    """A finding that refers to its entry in `ENTRIES` (as the engine's findings do)."""
+    extra.setdefault("entry", ENTRIES.get(rule))
+    return shared_make_finding(document, rule, *parts, **extra)
+
+
 def make_document(text: str = TEXT, path: str = "verslag.txt") -> Document:
     return Document(path=path, text=text, segments=[Segment(0, len(text))])
 
@@ -75,7 +81,7 @@ def make_result(path: str = "verslag.txt") -> tuple[CheckResult, Document]:
 
 def test_concise_prints_one_line_per_finding() -> None:
     result, _ = make_result()
-    assert render_concise(result, ENTRIES).splitlines() == [
+    assert render_concise(result).splitlines() == [
         "verslag.txt:2:16: waarschuwing [sancties-opleggen] 'legt moeder een sanctie op' kan anders.",
         "verslag.txt:3:22: hint [vechtscheiding] 'vechtscheiding' kan anders. [lager: citaat]",
     ]
@@ -86,13 +92,13 @@ def test_concise_adds_location_of_structured_documents_and_keeps_one_line() -> N
     finding = make_finding(document, "sancties-opleggen", "legt", location="alinea 2")
     finding = Finding(**{**finding.__dict__, "message": "twee\nregels"})
     result = CheckResult(files=[FileResult(path="brief.docx", findings=[finding], document=document)])
-    assert render_concise(result, ENTRIES) == (
+    assert render_concise(result) == (
         "brief.docx:2:16: waarschuwing [sancties-opleggen] twee regels (alinea 2)\n"
     )
 
 
 def test_concise_is_empty_without_findings() -> None:
-    assert render_concise(CheckResult(files=[FileResult(path="a.txt", findings=[])]), ENTRIES) == ""
+    assert render_concise(CheckResult(files=[FileResult(path="a.txt", findings=[])])) == ""
 
 
 # github
@@ -100,7 +106,7 @@ def test_concise_is_empty_without_findings() -> None:
 
 def test_github_emits_workflow_commands() -> None:
     result, _ = make_result()
-    lines = render_github(result, ENTRIES).splitlines()
+    lines = render_github(result).splitlines()
     assert lines == [
         "::warning file=verslag.txt,line=2,col=16,endColumn=42,"
         "title=taalcheck sancties-opleggen (waarschuwing)"
@@ -114,7 +120,7 @@ def test_github_maps_suggestions_to_warnings() -> None:
     document = make_document()
     finding = make_finding(document, "vechtscheiding", "vechtscheiding", severity=Severity.SUGGESTION)
     result = CheckResult(files=[FileResult(path="v.txt", findings=[finding], document=document)])
-    assert render_github(result, ENTRIES).startswith("::warning file=v.txt,line=3,")
+    assert render_github(result).startswith("::warning file=v.txt,line=3,")
 
 
 def test_github_escapes_properties_and_message() -> None:
@@ -126,7 +132,7 @@ def test_github_escapes_properties_and_message() -> None:
     result = CheckResult(
         files=[FileResult(path="dossier: A, B.txt", findings=[finding], document=document, notices=["x, y"])]
     )
-    notice, command = render_github(result, ENTRIES).splitlines()
+    notice, command = render_github(result).splitlines()
     assert notice == "::warning file=dossier%3A A%2C B.txt,title=taalcheck::x, y"
     assert command.startswith("::warning file=dossier%3A A%2C B.txt,line=2,")
     assert command.endswith("::100%25 zeker%0Aniet. Overweeg: samen afspraken maken.")
@@ -136,7 +142,7 @@ def test_github_multiline_finding_has_end_line_and_no_columns() -> None:
     document = make_document()
     finding = make_finding(document, "sancties-opleggen", "sanctie op", "vechtscheiding")
     result = CheckResult(files=[FileResult(path="v.txt", findings=[finding], document=document)])
-    assert render_github(result, ENTRIES).startswith("::warning file=v.txt,line=2,endLine=3,title=")
+    assert render_github(result).startswith("::warning file=v.txt,line=2,endLine=3,title=")
 
 
 # sarif
@@ -151,7 +157,7 @@ def test_sarif_is_valid_against_the_official_schema() -> None:
     result, _ = make_result(path="map met spatie/verslag #1.txt")
     result.files[0].notices.append("Onbekend id 'x' in een taalcheck-commentaar.")
     result.files.append(FileResult(path="leeg.txt", findings=[]))
-    log = json.loads(render_sarif(result, ENTRIES))
+    log = json.loads(render_sarif(result))
     jsonschema.Draft4Validator.check_schema(schema)
     errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(log), key=str)
     assert not errors, "\n".join(str(error) for error in errors[:3])
@@ -159,7 +165,7 @@ def test_sarif_is_valid_against_the_official_schema() -> None:
 
 def test_sarif_region_of_a_finding_on_line_two() -> None:
     result, document = make_result()
-    log = build_sarif(result, ENTRIES)
+    log = build_sarif(result)
     run = log["runs"][0]
     assert run["tool"]["driver"]["name"] == "taalcheck"
     assert run["columnKind"] == "unicodeCodePoints"
@@ -185,7 +191,7 @@ def test_sarif_region_of_a_finding_on_line_two() -> None:
 
 def test_sarif_rules_levels_and_properties() -> None:
     result, _ = make_result()
-    run = build_sarif(result, ENTRIES)["runs"][0]
+    run = build_sarif(result)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert [rule["id"] for rule in rules] == ["sancties-opleggen", "vechtscheiding"]
     rule = rules[0]
@@ -210,19 +216,17 @@ def test_sarif_rules_levels_and_properties() -> None:
 
 def test_sarif_encodes_paths_as_uris() -> None:
     result, _ = make_result(path="map met spatie\\verslag #1.txt")
-    location = build_sarif(result, ENTRIES)["runs"][0]["results"][0]["locations"][0]
+    location = build_sarif(result)["runs"][0]["results"][0]["locations"][0]
     assert location["physicalLocation"]["artifactLocation"]["uri"] == "map%20met%20spatie/verslag%20%231.txt"
     result, _ = make_result(path="/tmp/ver slag.txt")
-    location = build_sarif(result, ENTRIES)["runs"][0]["results"][0]["locations"][0]
+    location = build_sarif(result)["runs"][0]["results"][0]["locations"][0]
     assert location["physicalLocation"]["artifactLocation"] == {"uri": "file:///tmp/ver%20slag.txt"}
 
 
 def test_sarif_without_document_uses_finding_positions() -> None:
     result, _ = make_result()
     result.files[0].document = None
-    region = build_sarif(result, ENTRIES)["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
-        "region"
-    ]
+    region = build_sarif(result)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
         2,
         16,
@@ -245,7 +249,7 @@ def test_statistics_counts_per_entry_sorted_by_count_then_id() -> None:
     for _ in range(9):
         findings.append(make_finding(document, "sancties-opleggen", "sanctie"))
     result = CheckResult(files=[FileResult(path="v.txt", findings=findings, document=document)])
-    assert render_statistics(result, ENTRIES).splitlines() == [
+    assert render_statistics(result).splitlines() == [
         "10  sancties-opleggen  waarschuwing  sancties opleggen",
         " 2  vechtscheiding     suggestie     vechtscheiding",
         " 1  onbekend           suggestie     moeder",
@@ -253,4 +257,4 @@ def test_statistics_counts_per_entry_sorted_by_count_then_id() -> None:
 
 
 def test_statistics_is_empty_without_findings() -> None:
-    assert render_statistics(CheckResult(files=[]), ENTRIES) == ""
+    assert render_statistics(CheckResult(files=[])) == ""

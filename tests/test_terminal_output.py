@@ -26,7 +26,7 @@ def rendered(check, text: str, path: str = "rapport.txt", width: int = 100) -> s
     result.path = path
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, no_color=True, highlight=False, soft_wrap=True)
-    render_text(CheckResult([result]), {}, console)
+    render_text(CheckResult([result]), console)
     return buffer.getvalue()
 
 
@@ -64,7 +64,7 @@ def test_esc_in_a_file_name_appears_escaped(check):
     assert "rap\\x1b[31mport\\x0a.txt:1:17:" in output
     result = check("Wij kiezen voor escalatiebeheersing.\n")
     result.path = "a\x1bb.txt"
-    assert render_concise(CheckResult([result]), {}).startswith("a\\x1bb.txt:1:17: ")
+    assert render_concise(CheckResult([result])).startswith("a\\x1bb.txt:1:17: ")
 
 
 def test_cli_escapes_names_and_text(tmp_path):
@@ -130,7 +130,7 @@ from taalcheck.report.text import render_text
 text = "De instelling kiest voor escalatiebeheersing. " * 3000
 result = check_text_result(text, settings=Settings(model="blank"))
 buffer = io.StringIO()
-render_text(CheckResult([result]), {}, Console(file=buffer, width=120, no_color=True))
+render_text(CheckResult([result]), Console(file=buffer, width=120, no_color=True))
 print(len(result.findings), max(len(line) for line in buffer.getvalue().splitlines() if " | " in line))
 """
     env = {**os.environ, "PYTHONPATH": str(SRC), "TAALCHECK_NO_CACHE": "1"}

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -62,7 +63,7 @@ def trial_result(trial: Path):
 def test_every_finding_gets_a_comment_or_a_line_in_the_overview(trial: Path, trial_result) -> None:
     findings = trial_result.findings
     assert len(findings) >= 20
-    annotation = annotate_bytes(trial.read_bytes(), findings, trial_result.document, str(trial))
+    annotation = annotate_bytes(trial.read_bytes(), replace(trial_result, findings=findings), str(trial))
     in_headers = [f for f in findings if f.location in ("koptekst", "voettekst")]
     assert in_headers, "the report has a finding in its footer"
     assert set(annotation.listed) == set(in_headers)
@@ -90,12 +91,12 @@ def test_every_finding_gets_a_comment_or_a_line_in_the_overview(trial: Path, tri
 def test_annotating_twice_gives_the_same_comments_as_once(trial: Path, trial_result, tmp_path: Path) -> None:
     once = tmp_path / "een-keer.docx"
     twice = tmp_path / "twee-keer.docx"
-    first = annotate_docx(trial, once, trial_result.findings, trial_result.document)
+    first = annotate_docx(trial, once, trial_result)
     again = check_file_result(once)
     assert [(f.rule, f.start, f.end) for f in again.findings] == [
         (f.rule, f.start, f.end) for f in trial_result.findings
     ]
-    second = annotate_docx(once, twice, again.findings, again.document)
+    second = annotate_docx(once, twice, again)
     assert second.removed == len(first.commented) + 1
     assert comments(twice.read_bytes()) == comments(once.read_bytes())
     assert read_document(twice).text == read_document(trial).text
@@ -105,7 +106,7 @@ def test_removing_gives_back_the_documents_own_comments_and_text(
     trial: Path, trial_result, tmp_path: Path
 ) -> None:
     annotated = tmp_path / "met-opmerkingen.docx"
-    annotate_docx(trial, annotated, trial_result.findings, trial_result.document)
+    annotate_docx(trial, annotated, trial_result)
     assert ("Collega", "Klopt deze datum?") in comments(annotated.read_bytes())
     cleaned = tmp_path / "zonder.docx"
     result = remove_from_docx(annotated, cleaned)
@@ -129,7 +130,9 @@ def test_removing_from_a_file_without_taalcheck_comments_changes_no_comment(tria
 
 
 def test_a_reply_to_a_taalcheck_comment_stays_as_a_comment_of_its_own(trial: Path, trial_result) -> None:
-    annotated = annotate_bytes(trial.read_bytes(), trial_result.findings[:1], trial_result.document).data
+    annotated = annotate_bytes(
+        trial.read_bytes(), replace(trial_result, findings=trial_result.findings[:1])
+    ).data
     package = {name: data for name, data in _members(annotated).items()}
     comments_xml = etree.fromstring(package["word/comments.xml"])
     ours = next(c for c in comments_xml if c.get(f"{W}author") == "taalcheck")
@@ -206,7 +209,7 @@ def test_templates_and_macro_documents_are_read_and_annotated_without_macros(
         (f.rule, f.location) for f in trial_result.findings
     ]
     target = tmp_path / "kopie.docx"
-    annotation = annotate_docx(source, target, result.findings, result.document)
+    annotation = annotate_docx(source, target, result)
     assert annotation.macros_removed == (suffix == ".docm")
     members = _members(target.read_bytes())
     assert "word/vbaProject.bin" not in members
@@ -217,7 +220,7 @@ def test_templates_and_macro_documents_are_read_and_annotated_without_macros(
 
 def test_annotate_refuses_data_that_is_no_word_file(tmp_path: Path, trial_result) -> None:
     with pytest.raises(InputError) as caught:
-        annotate_bytes(b"PK\x03\x04 kapot", trial_result.findings, trial_result.document, "kapot.docx")
+        annotate_bytes(b"PK\x03\x04 kapot", trial_result, "kapot.docx")
     assert str(caught.value) == "kapot.docx: beschadigd bestand of geen geldig Word-document (.docx)"
 
 
@@ -228,7 +231,7 @@ def test_libreoffice_opens_the_annotated_report_and_shows_every_comment(
     from pypdf import PdfReader
 
     target = tmp_path / "verslag-taalcheck.docx"
-    annotation = annotate_docx(trial, target, trial_result.findings, trial_result.document)
+    annotation = annotate_docx(trial, target, trial_result)
     export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
     command = [
         "soffice",
@@ -286,7 +289,7 @@ def test_a_note_without_its_number_in_the_text_goes_into_the_overview(trial: Pat
     )
     data = _zip(members)
     result = check_file_result(trial)  # same text: the reference mark carries none
-    annotation = annotate_bytes(data, result.findings, result.document)
+    annotation = annotate_bytes(data, result)
     in_note = [f for f in result.findings if f.location == "voetnoot 1"]
     assert in_note and set(in_note) <= set(annotation.listed)
     overview = next(text for author, text in comments(annotation.data) if author == "taalcheck")

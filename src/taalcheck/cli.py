@@ -204,7 +204,8 @@ def check(
     redact: RedactOption = False,
 ) -> None:
     """Controleer rapporten en toon passages met een voorstel voor ander woordgebruik."""
-    from taalcheck.api import check_paths, lexicon_entries
+    from taalcheck.api import check_paths
+    from taalcheck.report import FORMATS
 
     _check_redact(redact, output_format.value)
     settings = _settings(config, model, min_severity, Path.cwd())
@@ -215,15 +216,14 @@ def check(
             exclude=exclude or [],
             jobs=jobs,
             progress=progress,
-            # only the page shows whole texts; anonymising needs them to map every passage
-            full_documents=output_format == OutputFormat.html or anonymise,
+            # formats that read whole texts say so; anonymising needs them to map every passage
+            full_documents=FORMATS[output_format.value].whole_documents or anonymise,
         )
     if anonymise:
         result = _anonymiser().result(result)
-    entries = lexicon_entries(settings)
     inputs = [Path(p) for p in paths if p != "-"]
     if result.files or output_format in (OutputFormat.json, OutputFormat.sarif):
-        _emit(result, entries, output_format.value, output, statistics, no_color, inputs, redact)
+        _emit(result, output_format.value, output, statistics, no_color, inputs, redact)
     for error in result.errors:
         sys.stderr.write(f"taalcheck: fout: {_safe(error)}\n")
     if result.errors:
@@ -269,7 +269,6 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 def _emit(
     result: CheckResult,
-    entries: dict,
     fmt: str,
     output: Path | None,
     statistics: bool,
@@ -285,19 +284,19 @@ def _emit(
         from taalcheck.report.text import render_text
 
         console = _console(no_color)
-        render_text(result, entries, console)
+        render_text(result, console)
         if statistics:
             from taalcheck.report.statistics import render_statistics
 
             console.print("\nAantallen per item:", markup=False)
-            console.print(render_statistics(result, entries), markup=False, end="")
+            console.print(render_statistics(result), markup=False, end="")
         return
     if fmt == "text":  # a pipe, a file or --no-color: the same text, written without rich
         from taalcheck.report.text import render_plain
 
-        rendered = render_plain(result, entries, width=_plain_width(output))
+        rendered = render_plain(result, width=_plain_width(output))
     else:
-        rendered = renderer(fmt)(result, entries)
+        rendered = renderer(fmt)(result)
     if redact:
         from taalcheck.report.redact import redact_output
 
@@ -305,7 +304,7 @@ def _emit(
     if statistics and fmt in ("text", "concise"):
         from taalcheck.report.statistics import render_statistics
 
-        rendered += "\nAantallen per item:\n" + render_statistics(result, entries)
+        rendered += "\nAantallen per item:\n" + render_statistics(result)
     if output is None:
         sys.stdout.write(rendered)
     else:
@@ -368,14 +367,10 @@ def vergelijk(
     redact: RedactOption = False,
 ) -> None:
     """Vergelijk twee versies: welke meldingen zijn opgelost, welke zijn nieuw, welke bleven, en de balans."""
-    from taalcheck.api import check_file_result, lexicon_entries, make_checker
+    from taalcheck.api import check_file_result, make_checker
     from taalcheck.comparison import compare
     from taalcheck.errors import InputError
-    from taalcheck.report.comparison import (
-        render_comparison_html,
-        render_comparison_json,
-        render_comparison_text,
-    )
+    from taalcheck.report import comparison_renderer
 
     _check_redact(redact, output_format.value)
     for path in (old, new):
@@ -390,12 +385,7 @@ def vergelijk(
         anonymiser = _anonymiser()
         results = [anonymiser.file_result(result) for result in results]
     comparison = compare(*results)
-    renderers = {
-        CompareFormat.text: render_comparison_text,
-        CompareFormat.json: render_comparison_json,
-        CompareFormat.html: render_comparison_html,
-    }
-    rendered = renderers[output_format](comparison, lexicon_entries(settings))
+    rendered = comparison_renderer(output_format.value)(comparison)
     if redact:
         from taalcheck.report.redact import redact_output
 
@@ -551,7 +541,7 @@ def annotate(
         if anonymise:
             annotation = _annotate_anonymised(source, output, result)
         else:
-            annotation = annotate_docx(source, output, result.findings, result.document)
+            annotation = annotate_docx(source, output, result)
     for line in summary_lines(annotation, str(source), str(output), removing=remove):
         _console().print(line, markup=False, highlight=False)
 
@@ -566,7 +556,7 @@ def _annotate_anonymised(source: Path, output: Path, result):  # type: ignore[no
     _, _, replacements = anonymiser.document(result.document)
     anonymous = anonymiser.file_result(result)
     data = anonymise_word(source.read_bytes(), result.document, replacements)
-    annotation = annotate_bytes(data, anonymous.findings, anonymous.document, str(source))
+    annotation = annotate_bytes(data, anonymous, str(source))
     try:
         output.write_bytes(annotation.data)
     except OSError as error:

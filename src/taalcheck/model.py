@@ -1,4 +1,8 @@
-"""Typed results shared by every stage: severities, principles and findings."""
+"""The result model shared by every stage: severities, principles, rules (lexicon entries) and findings.
+
+A finding refers to its entry and a file result carries its balance, coverage and document, so an
+output format needs nothing but a `CheckResult` (see `report/__init__.py`).
+"""
 
 from __future__ import annotations
 
@@ -62,6 +66,38 @@ PRINCIPLES: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class Examples:
+    flag: tuple[str, ...] = ()
+    ok: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon term (a rule): what to look for, why, and what to write instead.
+
+    `kind` is "control" for wording taalcheck reports and "trust" for the positive vocabulary
+    that is only counted for the balance. The lexicon layer loads entries (`lexicon/loader.py`).
+    """
+
+    id: str
+    term: str
+    principle: str
+    severity: Severity
+    reason: str
+    alternatives: tuple[str, ...]
+    patterns: tuple[str, ...]
+    examples: Examples
+    source_file: str
+    kind: str = "control"
+    exclude: tuple[str, ...] = ()
+    compound: str = "both"
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    note: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Finding:
     """One passage taalcheck suggests reconsidering.
 
@@ -89,6 +125,14 @@ class Finding:
     original_severity: Severity | None = None
     #: A human location inside structured documents ("alinea 4", "pagina 2, regel 7").
     location: str | None = None
+    #: The rule that was found (term, reason, alternatives, examples ... for renderers); None only
+    #: for findings made by hand. Not part of equality: a finding is its rule id and its place.
+    entry: Entry | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def term(self) -> str:
+        """The rule's term ('escalatiebeheersing'), or the passage when the finding has no entry."""
+        return self.entry.term if self.entry is not None else self.text
 
 
 @dataclass(frozen=True)

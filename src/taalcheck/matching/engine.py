@@ -301,6 +301,7 @@ class Checker:
             context=tuple(notes),
             original_severity=severity,
             location=document.location_at(start),
+            entry=entry,
         )
         return finding, silenced
 

@@ -1,37 +1,80 @@
-"""Output formats: text (default), concise, JSON, SARIF, GitHub annotations, HTML, statistics."""
+"""Output formats as plug-ins of the result model (as ruff's emitters are of its diagnostics).
+
+Every format is one function in its own module that takes only the result model and returns text:
+`CheckResult -> str` for `taalcheck check`, `Comparison -> str` for `taalcheck vergelijk`. A finding
+carries its lexicon entry and a file result its balance, coverage and document, so no format looks
+anything up. The registry names each format and loads its module on first use (importing this
+package stays cheap). Word comments (`annotate.py`) write a copy of the .docx, from a `FileResult`.
+
+A new format: a module here with `render_NAME(result: CheckResult) -> str`, one line in `FORMATS`,
+and the name in the command line's `OutputFormat`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from taalcheck.lexicon.model import Entry
 from taalcheck.model import CheckResult
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "html")
+if TYPE_CHECKING:
+    from taalcheck.comparison import Comparison
 
-Renderer = Callable[[CheckResult, Mapping[str, Entry]], str]
+Renderer = Callable[[CheckResult], str]
+ComparisonRenderer = Callable[["Comparison"], str]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: where its render function lives and what it reads of the result."""
+
+    name: str
+    module: str
+    function: str
+    #: The format reads the whole text of each document (a page, the text of trust phrases and
+    #: checklist passages); otherwise worker processes send back only the lines with findings.
+    whole_documents: bool = False
+
+    def load(self) -> Callable[[Any], str]:
+        """The render function (its module is imported now, not before)."""
+        render: Callable[[Any], str] = getattr(import_module(self.module), self.function)
+        return render
+
+
+def _formats(*formats: Format) -> dict[str, Format]:
+    return {form.name: form for form in formats}
+
+
+#: The formats of `taalcheck check --format` (statistics is `--statistics`), in help order.
+FORMATS: dict[str, Format] = _formats(
+    Format("text", "taalcheck.report.text", "render_plain"),
+    Format("concise", "taalcheck.report.concise", "render_concise"),
+    Format("json", "taalcheck.report.json_output", "render_json", whole_documents=True),
+    Format("sarif", "taalcheck.report.sarif", "render_sarif", whole_documents=True),
+    Format("github", "taalcheck.report.github", "render_github"),
+    Format("html", "taalcheck.report.html", "render_html", whole_documents=True),
+    Format("statistics", "taalcheck.report.statistics", "render_statistics"),
+)
+
+#: The formats of `taalcheck vergelijk --format`.
+COMPARISON_FORMATS: dict[str, Format] = _formats(
+    Format("text", "taalcheck.report.comparison", "render_comparison_text"),
+    Format("json", "taalcheck.report.comparison", "render_comparison_json"),
+    Format("html", "taalcheck.report.comparison", "render_comparison_html"),
+)
 
 
 def renderer(name: str) -> Renderer:
-    """The render function of a machine or page format (text output lives in `report.text`)."""
-    if name == "json":
-        from taalcheck.report.json_output import render_json
+    """The render function of a `check` format by name (`ValueError` for an unknown name)."""
+    if name not in FORMATS:
+        raise ValueError(name)
+    return FORMATS[name].load()
 
-        return render_json
-    if name == "concise":
-        from taalcheck.report.concise import render_concise
 
-        return render_concise
-    if name == "sarif":
-        from taalcheck.report.sarif import render_sarif
-
-        return render_sarif
-    if name == "github":
-        from taalcheck.report.github import render_github
-
-        return render_github
-    if name == "html":
-        from taalcheck.report.html import render_html
-
-        return render_html
-    raise ValueError(name)
+def comparison_renderer(name: str) -> ComparisonRenderer:
+    """The render function of a `vergelijk` format by name (`ValueError` for an unknown name)."""
+    if name not in COMPARISON_FORMATS:
+        raise ValueError(name)
+    return COMPARISON_FORMATS[name].load()

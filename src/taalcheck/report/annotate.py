@@ -39,7 +39,7 @@ from taalcheck.documents.word import (
     part_blocks,
 )
 from taalcheck.errors import InputError
-from taalcheck.model import PRINCIPLES, Finding
+from taalcheck.model import PRINCIPLES, FileResult, Finding
 
 AUTHOR = "taalcheck"
 INITIALS = "TC"
@@ -358,15 +358,15 @@ class _Commenter:
         end.addnext(reference)
 
 
-def annotate_bytes(
-    data: bytes, findings: Iterable[Finding], document: Document, path: str = "-"
-) -> Annotation:
+def annotate_bytes(data: bytes, file: FileResult, path: str = "-") -> Annotation:
     """The bytes of a Word file with a comment on each finding; earlier taalcheck comments replaced.
 
-    `document` is what the reader made of these bytes; its segments lead back to the paragraphs
-    (`Segment.ref` = part name and block index). Findings in headers and footers go into one
-    overview comment on the first paragraph. Raises `InputError` when the data is no Word file.
+    `file` is the result of checking these bytes: its document's segments lead back to the
+    paragraphs (`Segment.ref` = part name and block index). Findings in headers and footers go
+    into one overview comment on the first paragraph. Raises `InputError` when the data is no
+    Word file or the result holds no Word document.
     """
+    document = _word_document(file, path)
     package = _open(data, path)
     macros = package.has_macros()
     package.make_plain_document()
@@ -380,7 +380,7 @@ def annotate_bytes(
     placements: list[tuple[Finding, Any, int, int]] = []
     notes: list[tuple[Finding, Any, str]] = []
     references: dict[str, dict[str, Any]] = {}
-    for finding in sorted(findings, key=lambda item: (item.start, item.end)):
+    for finding in sorted(file.findings, key=lambda item: (item.start, item.end)):
         segment = document.segment_at(finding.start)
         ref = segment.ref if segment else None
         if not (segment and isinstance(ref, tuple) and len(ref) == 2 and ref[0] in roles):
@@ -488,16 +488,22 @@ def _write(target: Path, data: bytes) -> None:
         ) from None
 
 
-def annotate_docx(source: Path, target: Path, findings: Iterable[Finding], document: Document) -> Annotation:
-    """Write a copy of `source` to `target` with a Word comment on each finding.
+def _word_document(file: FileResult, path: str) -> Document:
+    """The Word document a result was checked on (an `InputError` for any other result)."""
+    if not isinstance(file.document, Document) or file.document.kind != "docx":
+        raise InputError(path, "Word-opmerkingen kunnen alleen in een Word-bestand worden geplaatst")
+    return file.document
 
-    Raises `InputError` when `target` is `source`, when `document` is not a Word document, or
-    when a file cannot be read or written. The source is only read.
+
+def annotate_docx(source: Path, target: Path, file: FileResult) -> Annotation:
+    """Write a copy of `source` to `target` with a Word comment on each finding of `file`.
+
+    Raises `InputError` when `target` is `source`, when `file` holds no Word document, or when a
+    file cannot be read or written. The source is only read.
     """
     source, target = Path(source), Path(target)
-    if document.kind != "docx":
-        raise InputError(str(source), "Word-opmerkingen kunnen alleen in een Word-bestand worden geplaatst")
-    annotation = annotate_bytes(_read(source, target), findings, document, str(source))
+    _word_document(file, str(source))
+    annotation = annotate_bytes(_read(source, target), file, str(source))
     _write(target, annotation.data)
     return annotation
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
 
 from taalcheck.comparison import Change, Comparison
-from taalcheck.lexicon.model import Entry
 from taalcheck.model import Balance, FileResult, Finding
 from taalcheck.report.html import (
     balance_sentence,
@@ -26,9 +24,8 @@ def _where(finding: Finding) -> str:
     return finding.location or f"regel {finding.line}"
 
 
-def _line(finding: Finding, entries: Mapping[str, Entry]) -> str:
-    entry = entries.get(finding.rule)
-    term = entry.term if entry else finding.rule
+def _line(finding: Finding) -> str:
+    term = finding.entry.term if finding.entry else finding.rule
     return f"  - {term} [{finding.rule}]: “{' '.join(finding.text.split())}” ({_where(finding)})"
 
 
@@ -43,7 +40,7 @@ def _balance_text(balance: Balance) -> str:
     )
 
 
-def render_comparison_text(comparison: Comparison, entries: Mapping[str, Entry]) -> str:
+def render_comparison_text(comparison: Comparison) -> str:
     """A plain-text summary: resolved, new and kept findings, then the balance of both versions."""
     lines = [f"Vergelijking: {comparison.old.path} (oud) met {comparison.new.path} (nieuw)", ""]
     groups = (
@@ -53,7 +50,7 @@ def render_comparison_text(comparison: Comparison, entries: Mapping[str, Entry])
     )
     for title, findings in groups:
         lines.append(f"{title} ({len(findings)}):")
-        lines.extend(_line(finding, entries) for finding in findings)
+        lines.extend(_line(finding) for finding in findings)
         if not findings:
             lines.append("  (geen)")
         lines.append("")
@@ -80,7 +77,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def render_comparison_json(comparison: Comparison, entries: Mapping[str, Entry]) -> str:
+def render_comparison_json(comparison: Comparison) -> str:
     return json.dumps(comparison_dict(comparison), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -95,14 +92,11 @@ def _column(
     title: str,
     statuses: dict[int, str],
     changes: list[tuple[int, int]],
-    entries: Mapping[str, Entry],
 ) -> str:
     text = file.document.text if file.document is not None else ""
     body = highlight(text, file.findings, prefix, positives=file.positives, changes=changes)
     notes = "".join(
-        _status_note(
-            note(finding, number, prefix, entries.get(finding.rule), linked=True), statuses[id(finding)]
-        )
+        _status_note(note(finding, number, prefix, linked=True), statuses[id(finding)])
         for number, finding in enumerate(file.findings, start=1)
     )
     sentence = balance_sentence(file.balance, "Balans")
@@ -133,7 +127,7 @@ mark.changed{background:#E4E4E4;color:inherit;padding:.1em 0;-webkit-box-decorat
 """
 
 
-def comparison_body(comparison: Comparison, entries: Mapping[str, Entry]) -> str:
+def comparison_body(comparison: Comparison) -> str:
     """The comparison as HTML (without page chrome), shared by the report and the web page."""
     old_status = {id(finding): "resolved" for finding in comparison.resolved}
     new_status = {id(finding): "added" for finding in comparison.added}
@@ -154,13 +148,13 @@ def comparison_body(comparison: Comparison, entries: Mapping[str, Entry]) -> str
         + '<p class="intro"><mark class="changed">Grijs</mark>: wat er tussen de twee versies veranderd is. '
         "Gemarkeerd: meldingen, met bij elke melding of die is opgelost, nieuw is of gebleven.</p>"
         '<div class="versions">'
-        + _column(comparison.old, "oud", "Oud", old_status, old_changes, entries)
-        + _column(comparison.new, "nieuw", "Nieuw", new_status, new_changes, entries)
+        + _column(comparison.old, "oud", "Oud", old_status, old_changes)
+        + _column(comparison.new, "nieuw", "Nieuw", new_status, new_changes)
         + "</div>"
     )
 
 
-def render_comparison_html(comparison: Comparison, entries: Mapping[str, Entry]) -> str:
+def render_comparison_html(comparison: Comparison) -> str:
     """A standalone page: both versions side by side, changed passages marked in grey."""
     return (
         "<!DOCTYPE html>\n"
@@ -169,7 +163,7 @@ def render_comparison_html(comparison: Comparison, entries: Mapping[str, Entry])
         "<title>taalcheck – vergelijking</title>\n"
         f"<style>{stylesheet()}{COMPARE_CSS}</style>\n</head>\n<body>\n<main>\n"
         "<header><h1>taalcheck – voor en na</h1></header>\n"
-        f"{comparison_body(comparison, entries)}\n</main>\n</body>\n</html>\n"
+        f"{comparison_body(comparison)}\n</main>\n</body>\n</html>\n"
     )
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from taalcheck.lexicon.model import Entry
 from taalcheck.model import CheckResult, Finding
 from taalcheck.report.terminal import safe_name
 
@@ -20,7 +17,7 @@ def format_finding(path: str, finding: Finding) -> str:
     return line
 
 
-def render_concise(result: CheckResult, entries: Mapping[str, Entry]) -> str:
+def render_concise(result: CheckResult) -> str:
     """All findings, one per line, in result order (empty string when there are none)."""
     lines = [format_finding(file.path, finding) for file in result.files for finding in file.findings]
     return "".join(line + "\n" for line in lines)

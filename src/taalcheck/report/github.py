@@ -6,9 +6,6 @@ taalcheck gives advice, so it never emits `error`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from taalcheck.lexicon.model import Entry
 from taalcheck.model import CheckResult, Finding, Severity
 
 LEVELS: dict[Severity, str] = {
@@ -55,7 +52,7 @@ def format_finding(path: str, finding: Finding) -> str:
     return f"::{LEVELS[finding.severity]} {rendered}::{escape_data(annotation_message(finding))}"
 
 
-def render_github(result: CheckResult, entries: Mapping[str, Entry]) -> str:
+def render_github(result: CheckResult) -> str:
     """Workflow commands for all findings and file notices, one per line."""
     lines: list[str] = []
     for file in result.files:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from taalcheck.documents.base import Document
-from taalcheck.lexicon.model import Entry
 from taalcheck.model import (
     PRINCIPLES,
     SEVERITY_LABELS,
@@ -236,10 +235,11 @@ def highlight(
     return "".join(out)
 
 
-def note(finding: Finding, number: int, prefix: str, entry: Entry | None, linked: bool) -> str:
+def note(finding: Finding, number: int, prefix: str, linked: bool) -> str:
     """The explanation of one finding: term, severity, reason, alternatives, principle, context."""
     style = style_of(finding.principle)
-    term = entry.term if entry else finding.text
+    entry = finding.entry
+    term = finding.term
     where = finding.location or f"regel {finding.line}, kolom {finding.column}"
     parts = [
         f'<li class="note {class_of(finding.principle)} sev-{finding.severity.key}" id="{prefix}-n{number}">',
@@ -271,7 +271,7 @@ def note(finding: Finding, number: int, prefix: str, entry: Entry | None, linked
     return "".join(parts)
 
 
-def document_section(file: FileResult, index: int, entries: Mapping[str, Entry]) -> str:
+def document_section(file: FileResult, index: int) -> str:
     """One document: heading, balance, notices, highlighted text and notes."""
     prefix = f"d{index}"
     document = file.document if isinstance(file.document, Document) else None
@@ -297,7 +297,7 @@ def document_section(file: FileResult, index: int, entries: Mapping[str, Entry])
         )
     length = len(document.text) if document is not None else 0
     notes = "".join(
-        note(finding, number, prefix, entries.get(finding.rule), linked=bool(finding_spans(finding, length)))
+        note(finding, number, prefix, linked=bool(finding_spans(finding, length)))
         for number, finding in enumerate(findings, start=1)
     )
     notes_block = f'<aside class="notes"><h3>Meldingen</h3><ol>{notes}</ol></aside>' if findings else ""
@@ -504,7 +504,7 @@ PRINT_CSS = """
 """
 
 
-def render_html(result: CheckResult, entries: Mapping[str, Entry]) -> str:
+def render_html(result: CheckResult) -> str:
     """A complete, self-contained HTML page (Dutch) for all documents in `result`."""
     files = result.files
     title = f"taalcheck – {files[0].path}" if len(files) == 1 else "taalcheck – taaladvies"
@@ -513,7 +513,7 @@ def render_html(result: CheckResult, entries: Mapping[str, Entry]) -> str:
     total = result.balance()
     # With one document its own section already shows the balance.
     sentence = balance_sentence(total, "Alle verslagen samen") if len(files) > 1 else ""
-    sections = "\n".join(document_section(file, index, entries) for index, file in enumerate(files, start=1))
+    sections = "\n".join(document_section(file, index) for index, file in enumerate(files, start=1))
     if not files:
         sections = '<p class="none">Er zijn geen documenten gecontroleerd.</p>'
     return (

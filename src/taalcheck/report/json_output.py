@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
 
-from taalcheck.lexicon.model import Entry
 from taalcheck.model import Balance, CheckResult, FileResult, Finding, PositiveMatch, trust_counted
 
 JSON_VERSION = 1
@@ -99,6 +97,6 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
     return data
 
 
-def render_json(result: CheckResult, entries: Mapping[str, Entry]) -> str:
+def render_json(result: CheckResult) -> str:
     # Compact: json's C encoder is ten times faster than its indenting one on large folders.
     return json.dumps(result_dict(result), ensure_ascii=False, separators=(",", ":")) + "\n"

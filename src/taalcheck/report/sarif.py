@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
 from importlib import metadata
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
 from taalcheck.documents.base import Document
-from taalcheck.lexicon.model import Entry
-from taalcheck.model import PRINCIPLES, CheckResult, FileResult, Finding, Severity
+from taalcheck.model import PRINCIPLES, CheckResult, Entry, FileResult, Finding, Severity
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -85,12 +83,13 @@ def rule_help_text(entry: Entry) -> str:
     return text
 
 
-def rule_descriptor(rule: str, entry: Entry | None, finding: Finding) -> JSON:
-    """A reportingDescriptor for one lexicon entry (or a minimal one for an unknown id)."""
+def rule_descriptor(finding: Finding) -> JSON:
+    """A reportingDescriptor for the finding's lexicon entry (a minimal one for a finding without)."""
+    entry = finding.entry
     if entry is None:
         return {
-            "id": rule,
-            "name": rule,
+            "id": finding.rule,
+            "name": finding.rule,
             "shortDescription": {"text": finding.text},
             "defaultConfiguration": {"level": LEVELS[finding.severity]},
             "properties": {"principle": finding.principle, "severity": finding.severity.key},
@@ -195,7 +194,7 @@ def sarif_result(file: FileResult, finding: Finding, rule_index: int, occurrence
     return result
 
 
-def build_sarif(result: CheckResult, entries: Mapping[str, Entry]) -> JSON:
+def build_sarif(result: CheckResult) -> JSON:
     """The SARIF log as a JSON-ready dict (one run, rules for the entries that were reported)."""
     first: dict[str, Finding] = {}
     for finding in result.findings:
@@ -204,7 +203,7 @@ def build_sarif(result: CheckResult, entries: Mapping[str, Entry]) -> JSON:
         for finding in file.silenced:
             first.setdefault(finding.rule, finding)
     rule_ids = sorted(first)
-    rules = [rule_descriptor(rule, entries.get(rule), first[rule]) for rule in rule_ids]
+    rules = [rule_descriptor(first[rule]) for rule in rule_ids]
     index = {rule: number for number, rule in enumerate(rule_ids)}
 
     results: list[JSON] = []
@@ -254,6 +253,6 @@ def build_sarif(result: CheckResult, entries: Mapping[str, Entry]) -> JSON:
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def render_sarif(result: CheckResult, entries: Mapping[str, Entry]) -> str:
+def render_sarif(result: CheckResult) -> str:
     """The SARIF log as indented JSON (UTF-8 text, non-ASCII kept readable)."""
-    return json.dumps(build_sarif(result, entries), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(build_sarif(result), ensure_ascii=False, indent=2) + "\n"

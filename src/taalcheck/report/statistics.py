@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 
-from taalcheck.lexicon.model import Entry
 from taalcheck.model import CheckResult, Finding, Severity
 
 
-def statistics_rows(result: CheckResult, entries: Mapping[str, Entry]) -> list[tuple[int, str, str, str]]:
+def statistics_rows(result: CheckResult) -> list[tuple[int, str, str, str]]:
     """(count, id, severity label, term) per entry, most frequent first, then by id."""
     counts = Counter(finding.rule for finding in result.findings)
     first: dict[str, Finding] = {}
@@ -19,18 +17,17 @@ def statistics_rows(result: CheckResult, entries: Mapping[str, Entry]) -> list[t
         highest[finding.rule] = max(highest.get(finding.rule, finding.severity), finding.severity)
     rows = []
     for rule, count in counts.items():
-        entry = entries.get(rule)
+        entry = first[rule].entry
         # The entry's own severity; context rules may have lowered single findings.
         severity = entry.severity if entry else highest[rule]
-        term = entry.term if entry else first[rule].text
-        rows.append((count, rule, severity.label, term))
+        rows.append((count, rule, severity.label, first[rule].term))
     rows.sort(key=lambda row: (-row[0], row[1]))
     return rows
 
 
-def render_statistics(result: CheckResult, entries: Mapping[str, Entry]) -> str:
+def render_statistics(result: CheckResult) -> str:
     """An aligned plain-text table: count, id, severity, term (empty string without findings)."""
-    rows = statistics_rows(result, entries)
+    rows = statistics_rows(result)
     if not rows:
         return ""
     count_width = max(len(str(row[0])) for row in rows)

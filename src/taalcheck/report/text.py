@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from taalcheck.documents.base import Document
-from taalcheck.lexicon.model import Entry
 from taalcheck.model import (
     PRINCIPLES,
     SEVERITY_LABELS,
@@ -80,17 +78,14 @@ _LINES_PER_PRINT = 400
 DEFAULT_WIDTH = 160
 
 
-def _finding_lines(
-    file: FileResult, finding: Finding, entries: Mapping[str, Entry], width: int
-) -> list[Line]:
-    entry = entries.get(finding.rule)
+def _finding_lines(file: FileResult, finding: Finding, width: int) -> list[Line]:
     header: Line = [(f"{safe_name(file.path)}:{finding.line}:{finding.column}", "bold")]
     if finding.location:
         header.append((f" ({safe_name(finding.location)})", ""))
     header.append((": ", ""))
     header.append((finding.severity.label, SEVERITY_STYLES[finding.severity]))
     header.append((f" [{finding.rule}] ", "dim"))
-    header.append((entry.term if entry else safe_name(finding.text), ""))
+    header.append((safe_name(finding.term), ""))
     if finding.mention:
         header.append((" (genoemd, niet gebruikt)", "dim"))
     lines = [header]
@@ -134,9 +129,7 @@ def _line_bounds(document: Document, line: int) -> tuple[int, int]:
     return start, end
 
 
-def text_lines(
-    result: CheckResult, entries: Mapping[str, Entry], show_balance: bool = True, width: int = DEFAULT_WIDTH
-) -> list[Line]:
+def text_lines(result: CheckResult, show_balance: bool = True, width: int = DEFAULT_WIDTH) -> list[Line]:
     """Every line of the text output: findings with their source lines, notices, the summary.
 
     Source lines fit in `width` columns; file names, notices and text never carry control characters.
@@ -144,7 +137,7 @@ def text_lines(
     lines: list[Line] = []
     for file in result.files:
         for finding in file.findings:
-            lines.extend(_finding_lines(file, finding, entries, width))
+            lines.extend(_finding_lines(file, finding, width))
         lines.extend(
             [(f"{safe_name(file.path)}: let op: {safe_name(notice)}", "magenta")] for notice in file.notices
         )
@@ -176,27 +169,23 @@ def _checklist(result: CheckResult) -> list[Line]:
     return lines
 
 
-def render_plain(
-    result: CheckResult, entries: Mapping[str, Entry], show_balance: bool = True, width: int = DEFAULT_WIDTH
-) -> str:
+def render_plain(result: CheckResult, show_balance: bool = True, width: int = DEFAULT_WIDTH) -> str:
     """The text output without colours, as rich prints it to a file or pipe (without loading rich)."""
     return "".join(
         "".join(piece for piece, _ in line).translate(_CONTROL) + "\n"
-        for line in text_lines(result, entries, show_balance, width)
+        for line in text_lines(result, show_balance, width)
     )
 
 
-def render_text(
-    result: CheckResult, entries: Mapping[str, Entry], console: Console, show_balance: bool = True
-) -> None:
+def render_text(result: CheckResult, console: Console, show_balance: bool = True) -> None:
     """Print findings, notices and the closing summary (in colour when the console has colours)."""
     width = console.width
     if console.color_system is None and not console.record:
-        console.file.write(render_plain(result, entries, show_balance, width))
+        console.file.write(render_plain(result, show_balance, width))
         return
     from rich.text import Text
 
-    lines = text_lines(result, entries, show_balance, width)
+    lines = text_lines(result, show_balance, width)
     for first in range(0, len(lines), _LINES_PER_PRINT):  # a few prints, not seven per finding
         batch = Text()
         for number, line in enumerate(lines[first : first + _LINES_PER_PRINT]):

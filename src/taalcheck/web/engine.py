@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
 
 from taalcheck.api import check_documents, make_checker
 from taalcheck.documents import Document, document_from_text
-from taalcheck.lexicon.model import Entry
 from taalcheck.matching.engine import Checker
 from taalcheck.model import CheckResult
 from taalcheck.settings import Settings
@@ -53,9 +51,8 @@ class Engine:
             checker = self._ensure_checker()
             checker.pipeline  # noqa: B018 - loads the pipeline now, not on the first page
             result = CheckResult([checker.check_document(document_from_text(_WARM_UP_TEXT))])
-            result_page(result, checker.lexicon.entries)
+            result_page(result)
 
-    def check(self, documents: list[Document]) -> tuple[CheckResult, Mapping[str, Entry]]:
+    def check(self, documents: list[Document]) -> CheckResult:
         with self._lock:
-            checker = self._ensure_checker()
-            return check_documents(documents, checker), checker.lexicon.entries
+            return check_documents(documents, self._ensure_checker())

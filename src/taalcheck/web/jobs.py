@@ -7,15 +7,13 @@ check process. Uploads are read from their bytes: nothing is written to disk.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from pathlib import Path
 
 from taalcheck.api import read_bytes
 from taalcheck.documents import SUPPORTED_SUFFIXES, Document, document_from_text
 from taalcheck.documents.files import WORD_SUFFIXES
 from taalcheck.errors import InputError
-from taalcheck.lexicon.model import Entry
-from taalcheck.model import CheckResult, Finding
+from taalcheck.model import CheckResult, FileResult
 
 from .engine import Engine
 from .pages import result_page
@@ -54,20 +52,17 @@ def read_upload(data: bytes, name: str) -> Document:
 
 def check_page(engine: Engine, text: str | None, upload: tuple[str, bytes] | None) -> str:
     """The result page for the pasted text and/or the uploaded file."""
-    return result_page(*check_result(engine, text, upload))
+    return result_page(check_result(engine, text, upload))
 
 
-def check_result(
-    engine: Engine, text: str | None, upload: tuple[str, bytes] | None
-) -> tuple[CheckResult, Mapping[str, Entry]]:
+def check_result(engine: Engine, text: str | None, upload: tuple[str, bytes] | None) -> CheckResult:
     """The result for the pasted text and/or the uploaded file (to anonymise before rendering)."""
     documents: list[Document] = []
     if text:
         documents.append(document_from_text(text, PASTED_NAME))
     if upload:
         documents.append(read_upload(upload[1], upload[0]))
-    result, entries = engine.check(documents)
-    return result, dict(entries)
+    return engine.check(documents)
 
 
 def annotated_name(name: str) -> str:
@@ -85,17 +80,16 @@ def annotated_copy(engine: Engine, name: str, data: bytes) -> tuple[bytes, int]:
             f"Word-opmerkingen kunnen alleen in een Word-bestand worden geplaatst ({', '.join(WORD_SUFFIXES)})",
         )
     document = read_upload(data, name)
-    result, _entries = engine.check([document])
-    return annotate_bytes(data, name, result.files[0].findings, document)
+    return annotate_bytes(data, name, engine.check([document]).files[0])
 
 
-def annotate_bytes(data: bytes, name: str, findings: list[Finding], document: Document) -> tuple[bytes, int]:
-    """Word comments on the findings of `document` (read from `data`), in memory.
+def annotate_bytes(data: bytes, name: str, file: FileResult) -> tuple[bytes, int]:
+    """Word comments on the findings of `file` (checked from `data`), in memory.
 
     The same placement as `taalcheck annotate` (report/annotate.py), from bytes to bytes.
     """
     from taalcheck.report.annotate import annotate_bytes as annotate_word
 
-    annotation = annotate_word(data, findings, document, name)
+    annotation = annotate_word(data, file, name)
     # one comment per passage, plus the overview comment for headers and footers
     return annotation.data, len(annotation.commented) + (1 if annotation.listed else 0)

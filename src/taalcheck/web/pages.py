@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from taalcheck.documents import SUPPORTED_SUFFIXES
-from taalcheck.lexicon.model import Entry
 from taalcheck.model import CheckResult
 from taalcheck.report.html import esc, render_html
 
@@ -110,9 +107,9 @@ def error_page(message: str) -> str:
 BACK_LINK = '<nav class="back"><p><a href="/">← Nog een tekst controleren</a></p></nav>\n'
 
 
-def result_page(result: CheckResult, entries: Mapping[str, Entry]) -> str:
+def result_page(result: CheckResult) -> str:
     """The standard HTML report with a link back to the form."""
-    report = render_html(result, entries)
+    report = render_html(result)
     marker = "<main>\n"
     if marker in report:
         return report.replace(marker, marker + BACK_LINK, 1)

@@ -77,15 +77,15 @@ def practice_page() -> str:
 
 def practice_result(engine: Engine, original: str, rewrite: str) -> dict[str, object]:
     """The comparison of the original passage and the rewrite, for the practice page (in a check process)."""
-    result, entries = engine.check(
+    result = engine.check(
         [document_from_text(original, "uitgangstekst"), document_from_text(rewrite, "herschrijving")]
     )
     old, new = result.files
     comparison = compare(old, new)
 
     def item(finding) -> dict[str, str]:  # type: ignore[no-untyped-def]
-        entry = entries.get(finding.rule)
-        return {"rule": finding.rule, "term": entry.term if entry else finding.rule, "text": finding.text}
+        term = finding.entry.term if finding.entry else finding.rule
+        return {"rule": finding.rule, "term": term, "text": finding.text}
 
     def balance(file) -> dict[str, object]:  # type: ignore[no-untyped-def]
         return {
@@ -132,8 +132,7 @@ def compare_result(engine: Engine, old: tuple[str, str | bytes], new: tuple[str,
         document_from_text(content, name) if isinstance(content, str) else read_upload(content, name)
         for name, content in (old, new)
     ]
-    result, entries = engine.check(documents)
-    body = comparison_body(compare(*result.files), entries)
+    body = comparison_body(compare(*engine.check(documents).files))
     html = page(
         "taalcheck – voor en na",
         '<nav class="back"><a href="/vergelijken">← Nog een vergelijking</a></nav><h1>Voor en na</h1>' + body,
@@ -149,12 +148,12 @@ async def anonymous_page(pool: CheckPool, text: str | None, upload: tuple[str, b
     """
     from starlette.concurrency import run_in_threadpool
 
-    result, entries = await pool.run(jobs.check_result, text, upload)
+    result = await pool.run(jobs.check_result, text, upload)
 
     def render() -> str:
         from taalcheck.anonymise import Anonymiser
 
-        return result_page(Anonymiser().result(result), entries)
+        return result_page(Anonymiser().result(result))
 
     return await run_in_threadpool(render)
 
