@@ -108,7 +108,7 @@ def run_cli(capsys, *arguments: str) -> tuple[int, str, str]:
     return done.value.code, captured.out, captured.err
 
 
-#: Tests that load the de-identification lists into this process (over 1 GB): they run last, so a
+#: Tests that load the de-identification lists into this process (about 200 MB): they run last, so a
 #: subprocess started by another test does not inherit this process's peak memory figure.
 _LARGE_LAST = ("test_anonymise.py", "test_trainer_web.py")
 

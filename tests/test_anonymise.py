@@ -119,3 +119,48 @@ def test_case_numbers_are_found_by_form_and_by_cue():
     text = "Zaaknummer rechtbank: C/15/345678 / FA RK 24-1234, ons dossiernummer 2024-0173."
     found = {text[start:end] for start, end in case_numbers(text)}
     assert {"C/15/345678", "FA RK 24-1234", "2024-0173"} <= found
+
+
+def test_addresses_phone_numbers_email_and_bsn_are_labelled():
+    """The street list is used as listed (without deduce's variants): full and abbreviated
+    addresses are still found, by the list and by deduce's street pattern."""
+    text = (
+        "Moeder woont aan de Burgemeester de Withstraat 12 in Amersfoort. Vader woont op de Kerkstr 5a, "
+        "3511 AB Utrecht, telefoon 06-12345678, e-mail vader.jansen@example.nl, BSN 123456782."
+    )
+    anonymiser = Anonymiser()
+    anonymous = "".join(_apply_for_test(text, anonymiser.replacements(text)))
+    for detail in (
+        "Withstraat",
+        "Amersfoort",
+        "Kerkstr",
+        "3511 AB",
+        "06-12345678",
+        "example.nl",
+        "123456782",
+    ):
+        assert detail not in anonymous, detail
+    assert "[ADRES-1]" in anonymous and "[TELEFOON-1]" in anonymous and "[BSN-1]" in anonymous
+
+
+def _apply_for_test(text: str, replacements: list[Replacement]) -> list[str]:
+    parts, position = [], 0
+    for item in replacements:
+        parts += [text[position : item.start], item.label]
+        position = item.end
+    return [*parts, text[position:]]
+
+
+def test_loading_the_library_keeps_machine_output_clean():
+    """deduce sends all logging to standard output on import; taalcheck undoes that, so JSON and
+    SARIF on standard output stay readable."""
+    import subprocess
+    import sys
+
+    script = (
+        "import logging; from taalcheck.deidentify import _deduce; _deduce(); "
+        "logging.getLogger('proef').warning('melding van een bibliotheek')"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""

@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "settings": 2,
     "lexicon": 3,
     "matching": 4,
+    "deidentify": 2,  # the de-identification library with the lookup lists taalcheck uses
     "anonymise": 4,  # personal details out of a checked result (before any report)
     "comparison": 4,  # two checked versions sorted into resolved, added and kept
     "report": 5,

@@ -12,15 +12,11 @@ findings are the same passages, with offsets, lines and passage texts of the ano
 
 from __future__ import annotations
 
-import os
 import re
-import threading
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
 
+from taalcheck.deidentify import deidentifier
 from taalcheck.documents.base import Document
-from taalcheck.errors import TaalcheckError
 from taalcheck.model import CheckResult, FileResult, Finding, PositiveMatch
 
 #: deduce's tags and the label each gets.
@@ -269,49 +265,3 @@ def _mapped_finding(finding: Finding, offsets: OffsetMap, document: Document) ->
 
 def _mapped_positive(positive: PositiveMatch, offsets: OffsetMap) -> PositiveMatch:
     return replace(positive, start=offsets.start(positive.start), end=offsets.end(positive.end))
-
-
-# -- the de-identification library, loaded once ----------------------------------------------
-
-_lock = threading.Lock()
-_deidentifier: Any = None
-
-
-def deduce_cache_dir() -> Path | None:
-    """Where deduce keeps its prepared name and street lists (its own package folder if writable)."""
-    import deduce
-
-    package_lists = Path(deduce.__file__).parent / "data" / "lookup"
-    if (package_lists / "cache" / "lookup_structs.pickle").exists() or os.access(package_lists, os.W_OK):
-        return None
-    if os.environ.get("TAALCHECK_NO_CACHE"):
-        import tempfile
-
-        return Path(tempfile.mkdtemp(prefix="taalcheck-deduce-"))
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("taalcheck")) / "deduce"
-
-
-def needs_preparation() -> bool:
-    """Whether the first use will take a minute or two (deduce prepares its lists once)."""
-    import deduce
-
-    cache = deduce_cache_dir() or Path(deduce.__file__).parent / "data" / "lookup"
-    return not (cache / "cache" / "lookup_structs.pickle").exists()
-
-
-def deidentifier() -> Any:
-    """The deduce de-identifier (loading takes some seconds; done once per process)."""
-    global _deidentifier
-    with _lock:
-        if _deidentifier is None:
-            try:
-                from deduce import Deduce
-            except ImportError:  # pragma: no cover - a dependency of taalcheck
-                raise TaalcheckError(
-                    "anonimiseren vraagt het pakket 'deduce'; installeer het opnieuw"
-                ) from None
-            cache = deduce_cache_dir()
-            _deidentifier = Deduce() if cache is None else Deduce(cache_path=cache)
-        return _deidentifier

@@ -324,11 +324,12 @@ def _check_redact(redact: bool, fmt: str) -> None:
 
 def _anonymiser():  # type: ignore[no-untyped-def]
     """One anonymiser for this command (labels agree across its documents); says so when slow."""
-    from taalcheck.anonymise import Anonymiser, needs_preparation
+    from taalcheck.anonymise import Anonymiser
+    from taalcheck.deidentify import needs_preparation
 
     if needs_preparation():
         _console(stderr=True).print(
-            "Anonimiseren: de namen- en adreslijsten worden eenmalig voorbereid (een paar minuten)...",
+            "Anonimiseren: de namen- en adreslijsten worden eenmalig voorbereid (dat duurt even)...",
             markup=False,
         )
     return Anonymiser()
