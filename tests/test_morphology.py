@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from taalcheck.lexicon.morphology import finite_forms, nominal_forms, verb_forms, verb_participles
+from taalcheck.lexicon.morphology import (
+    adjective_forms,
+    finite_forms,
+    noun_forms,
+    verb_forms,
+    verb_participles,
+    word_class,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,20 +55,128 @@ def test_a_particle_verb_written_without_bar_keeps_its_finite_forms():
     assert "toeliet" in verb_forms("toelaten")
 
 
-def test_nouns_get_no_comparative():
-    forms = nominal_forms("strijd")
-    assert {"strijd", "strijden", "strijdje", "strijdjes"} <= forms
-    assert "strijder" not in forms and "strijdste" not in forms
+# -- nouns and adjectives: the word class decides the forms ---------------------------------------
 
 
-@pytest.mark.parametrize(("base", "degree"), [("beheersbaar", "beheersbaarste"), ("hard", "harder")])
-def test_adjectives_keep_their_degrees(base, degree):
-    assert degree in nominal_forms(base)
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("strijd", "n"),
+        ("perspectiefplan", "n"),
+        ("beheersbaar", "a"),  # -baar
+        ("veilig", "a"),  # -ig
+        ("duidelijk", "a"),  # -lijk
+        ("pathologisch", "a"),  # -isch
+        ("manipulatief", "a"),  # -ief
+        ("conflictueus", "a"),  # -eus
+        ("controlerend", "a"),  # -end: a present participle
+        ("risicovol", "a"),  # -vol
+        ("ig", "n"),  # an ending alone is no adjective
+    ],
+)
+def test_an_unmarked_word_is_an_adjective_by_its_ending(word, expected):
+    assert word_class(word) == expected
 
 
-@pytest.mark.parametrize(("noun", "diminutive"), [("koning", "koninkje"), ("regeling", "regelinkjes")])
-def test_diminutive_of_ing(noun, diminutive):
-    assert diminutive in nominal_forms(noun)
+@pytest.mark.parametrize(
+    ("noun", "forms"),
+    [
+        ("strijd", {"strijd", "strijden", "strijds"}),  # plural -en, genitive -s
+        ("moeder", {"moeders"}),  # plural -s
+        ("behoefte", {"behoeften", "behoeftes"}),  # -n and -s after -e
+        ("risico", {"risicos"}),  # risico's, folded
+        ("gesprek", {"gesprekken"}),  # a short stressed vowel doubles the consonant
+        ("probleem", {"problemen"}),  # a long vowel is written single in an open syllable
+        ("brief", {"brieven"}),  # f -> v between vowels
+        ("huis", {"huizen"}),  # s -> z
+        ("idee", {"ideeen"}),  # ideeën, folded
+    ],
+)
+def test_noun_plurals(noun, forms):
+    assert forms <= noun_forms(noun)
+
+
+@pytest.mark.parametrize(
+    ("noun", "diminutive"),
+    [
+        ("kind", "kindje"),  # -je after most consonants
+        ("deur", "deurtje"),  # -tje after a long vowel and l, n, r
+        ("moeder", "moedertje"),  # ... and after an unstressed -er
+        ("probleem", "probleempje"),  # -pje after m
+        ("plan", "plannetje"),  # -etje after a short vowel, consonant doubled
+        ("brug", "bruggetje"),
+        ("belang", "belangetje"),  # -etje after ng
+        ("koning", "koninkje"),  # -ing -> -inkje
+        ("regeling", "regelinkjes"),
+        ("ruzie", "ruzietje"),  # -tje after a vowel
+        ("risico", "risicootje"),  # a final a, o, u doubles
+    ],
+)
+def test_noun_diminutives(noun, diminutive):
+    assert diminutive in noun_forms(noun)
+
+
+@pytest.mark.parametrize(
+    ("noun", "never"),
+    [
+        ("strijd", "strijder"),  # a person, not a form of strijd
+        ("strijd", "strijdste"),
+        ("strijd", "strijde"),  # nouns take no adjective -e
+        ("ouder", "oudere"),  # 'oudere' is the adjective oud, not the noun ouder
+        ("plan", "plantje"),  # a plant; the diminutive of plan is plannetje
+        ("plan", "plankje"),  # a plank
+        ("plan", "planen"),
+        ("kind", "kindpje"),
+        ("vermogen", "vermogenen"),  # a noun in -en has its plural in -s
+        ("kat", "katen"),  # one syllable: the short vowel always doubles
+    ],
+)
+def test_nouns_get_no_forms_of_other_words(noun, never):
+    assert never not in noun_forms(noun)
+
+
+@pytest.mark.parametrize(
+    ("adjective", "forms"),
+    [
+        ("hard", {"harde", "harder", "hardere", "hardst", "hardste", "hards"}),  # -e, degrees, partitive
+        ("strak", {"strakke", "strakker"}),  # doubled consonant
+        ("hoog", {"hoge", "hoger"}),  # single vowel in an open syllable
+        ("agressief", {"agressieve"}),  # f -> v
+        ("boos", {"boze", "boost"}),  # s -> z; superlative of an adjective in -s
+        ("duur", {"dure", "duurder"}),  # -der after r
+        ("beheersbaar", {"beheersbare", "beheersbaarste"}),
+        ("rigide", {"rigider", "rigidere", "rigidest"}),  # an adjective in -e
+        ("zwak", {"zwakken"}),  # as a noun: de zwakken
+        ("gedwongen", {"gedwongen"}),  # a participle in -en takes no -e
+    ],
+)
+def test_adjective_forms(adjective, forms):
+    assert forms <= adjective_forms(adjective)
+
+
+@pytest.mark.parametrize(
+    ("adjective", "never"),
+    [
+        ("hard", "hardje"),  # adjectives have no diminutive
+        ("hard", "hardtje"),
+        ("gedwongen", "gedwongene"),
+        ("strak", "strake"),  # the short vowel needs its doubled consonant
+        ("veilig", "veiligge"),  # an unstressed -ig never doubles
+    ],
+)
+def test_adjectives_get_no_noun_forms(adjective, never):
+    assert never not in adjective_forms(adjective)
+
+
+def test_the_pattern_marker_decides_the_class():
+    from taalcheck.lexicon.patterns import parse_pattern
+
+    (noun,), (adjective,), (plain,) = (
+        parse_pattern(source).groups[0] for source in ("gareel:n", "hard:a", "strijd")
+    )
+    assert (noun.kind, adjective.kind, plain.kind) == ("n", "a", "n")
+    assert "harder" in adjective.forms and "strijder" not in plain.forms
+    assert noun.forms == noun_forms("gareel")
 
 
 def test_strijder_is_not_reported_under_strijd():

@@ -27,7 +27,8 @@ _LISTS = (
     "inseparable_prefixes",
     "separable_particles",
     "ambiguous_particles",
-    "nouns_without_degrees",
+    "adjective_endings",
+    "unstressed_endings",
     "derivation_endings",
 )
 _TABLES = ("strong_verbs", "irregular_present", "short_infinitives")
@@ -44,7 +45,8 @@ class DutchWords:
     inseparable_prefixes: tuple[str, ...]
     separable_particles: frozenset[str]
     ambiguous_particles: frozenset[str]
-    nouns_without_degrees: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    unstressed_endings: tuple[str, ...]
     derivation_endings: tuple[str, ...]
     #: infinitive -> (past singular, past plural, participle)
     strong_verbs: dict[str, tuple[str, str, str]]
@@ -115,7 +117,8 @@ def parse_words(data: Any, path: str) -> DutchWords:
         inseparable_prefixes=lists["inseparable_prefixes"],
         separable_particles=frozenset(lists["separable_particles"]),
         ambiguous_particles=frozenset(lists["ambiguous_particles"]),
-        nouns_without_degrees=frozenset(lists["nouns_without_degrees"]),
+        adjective_endings=lists["adjective_endings"],
+        unstressed_endings=lists["unstressed_endings"],
         derivation_endings=lists["derivation_endings"],
         strong_verbs=strong,
         irregular_present=present,

@@ -1,8 +1,12 @@
 """Regular Dutch inflection, generated from the base form written in the lexicon.
 
-The generator over-generates on purpose (both spellings where a rule is uncertain): a non-word
-never occurs in a report, while a missed real form would hide a finding. All forms are folded
-(`taalcheck.language.normalize.fold`).
+The word class decides the forms: a verb is conjugated, a noun gets plurals and diminutives, an
+adjective -e, degrees and the partitive -s; no class gets the forms of another, so 'strijder' is
+not a form of 'strijd' and 'plankje' not one of 'plan'. Where Dutch spelling depends on stress the
+text does not show (gezinnen or monitoren), both spellings are made: such a non-word never occurs
+in a report, while a missed real form would hide a finding. All forms are folded
+(`taalcheck.language.normalize.fold`); the endings and word lists are data in
+`language/data/dutch.yaml`.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ _SHORT_INFINITIVES = _WORDS.short_infinitives
 _SEPARABLE = _WORDS.separable_particles
 _AMBIGUOUS = _WORDS.ambiguous_particles
 _PARTICLES = tuple(sorted(_SEPARABLE | _AMBIGUOUS, key=len, reverse=True))
-_NO_DEGREES = _WORDS.nouns_without_degrees
+_ADJECTIVE_ENDINGS = _WORDS.adjective_endings
+_UNSTRESSED_ENDINGS = _WORDS.unstressed_endings
 
 
 def _stems(stem: str, verb: bool = False, diaeresis: bool = False) -> set[str]:
@@ -166,37 +171,122 @@ def separable_forms(particle: str, infinitive: str) -> frozenset[str]:
     return frozenset(prefix + form for form in verb_forms(infinitive))
 
 
+def word_class(base: str) -> str:
+    """The class of a pattern word written without a marker: "a" (adjective) by its ending, else "n"."""
+    word = fold(base)
+    ending = next((e for e in _ADJECTIVE_ENDINGS if word.endswith(e)), None)
+    return "a" if ending is not None and len(word) >= len(ending) + 2 else "n"
+
+
+def _syllables(word: str) -> int:
+    """Vowel groups in a (folded) word: 'kat' 1, 'gesprek' 2."""
+    return sum(
+        1
+        for index, char in enumerate(word)
+        if char in VOWELS and (index == 0 or word[index - 1] not in VOWELS)
+    )
+
+
+def _short_final_vowel(word: str) -> bool | None:
+    """Whether the last syllable has one short vowel before one consonant (kat, gesprek, plan).
+
+    True when the consonant doubles before -en/-e/-etje; None when the stress is unknown (a last
+    syllable 'el' as in model or maatregel, or any syllable after the first: gezin, monitor).
+    """
+    if len(word) < 3 or word[-1] in VOWELS or word[-2] not in "aeiou" or word[-3] in VOWELS:
+        return False
+    if word[-1] in "hjwxy" or word.endswith(_UNSTRESSED_ENDINGS):
+        return False
+    return True if _syllables(word) == 1 else None
+
+
+def _nominal_stems(word: str) -> set[str]:
+    """The stem before -en or -e: maat -> mat(en), kat -> katt(en), brief -> briev(en), huis -> huiz(en)."""
+    stems = {word}
+    if len(word) >= 4 and word[-1] not in VOWELS and word[-2] == word[-3] and word[-2] in "aeou":
+        if word[-4] not in VOWELS:  # a long vowel is written single in an open syllable
+            stems = {word[:-2] + word[-1]}
+    else:
+        short = _short_final_vowel(word)
+        if short is not None and short:
+            stems = {word + word[-1]}
+        elif short is None:
+            stems.add(word + word[-1])  # stress unknown: both (gezinnen, monitoren)
+    for final, voiced in (("f", "v"), ("s", "z")):
+        for stem in list(stems):
+            if stem.endswith(final) and (stem[-2:-1] in VOWELS or stem[-2:-1] in ("l", "r")):
+                stems.add(stem[:-1] + voiced)  # the voiced consonant before a vowel (brieven, boze)
+    return stems
+
+
+def _diminutives(word: str) -> set[str]:
+    """The diminutive of a noun by its ending: kindje, deurtje, probleempje, plannetje, koninkje."""
+    last = word[-1]
+    if word.endswith("ing") and _syllables(word) > 1:
+        forms = {word[:-1] + "kje"}  # koninkje, vechtscheidinkje
+    elif last in VOWELS:
+        forms = {word + "tje"}  # ruzietje, risicotje
+        if last in "aiouy" and word[-2:-1] not in VOWELS:
+            forms.add(word + last + "tje")  # risicootje, autootje
+    elif word.endswith("ng"):
+        forms = {word + "etje"}  # belangetje
+    elif last in "lmnrbg" and _short_final_vowel(word) is not False:
+        forms = {word + last + "etje"}  # plannetje, stemmetje, bruggetje
+        if _short_final_vowel(word) is None:
+            forms.add(word + ("pje" if last == "m" else "tje" if last in "lnr" else "je"))
+    elif last == "m":
+        forms = {word + "pje"}  # probleempje, bezempje
+    elif last in "lnrw":
+        forms = {word + "tje"}  # deurtje, moedertje, regeltje
+    else:
+        forms = {word + "je"}  # kindje, gesprekje
+    return forms | {form + "s" for form in forms}
+
+
+@lru_cache(maxsize=4096)
+def noun_forms(base: str) -> frozenset[str]:
+    """A noun: the word, plurals (-en, -s, -n after -e), the genitive -s and the diminutives.
+
+    No adjective forms: no -e, no comparative or superlative ('strijder' is not a form of 'strijd').
+    """
+    word = fold(base)
+    forms = {word} | _diminutives(word)
+    if not word.endswith("s"):
+        forms.add(word + "s")  # moeders, risico's (folded), genitive
+    if word.endswith("e"):
+        forms.add(word + "n")  # behoeften
+    if word.endswith(("ie", "ee")) or (word[-1] not in VOWELS and not word.endswith("en")):
+        forms |= {stem + "en" for stem in _nominal_stems(word)}  # strijden, gesprekken, knieën, ideeën
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=4096)
+def adjective_forms(base: str) -> frozenset[str]:
+    """An adjective: the word, -e (and -en as a noun: de zwakken), degrees and the partitive -s.
+
+    No plural or diminutive forms. An adjective in -en (gedwongen, eigen) takes no -e.
+    """
+    word = fold(base)
+    forms = {word}
+    if word.endswith("e"):  # rigide, sterke
+        return frozenset(forms | {word + "n", word + "r", word + "re", word + "st", word + "ste"})
+    if word.endswith("en"):
+        return frozenset(forms | {word + "s"})  # iets eigens
+    stems = _nominal_stems(word)
+    for stem in stems:
+        forms |= {stem + "e", stem + "en"}
+        if not word.endswith("r"):
+            forms |= {stem + "er", stem + "ere"}  # harder, strakkere, hogere
+    if word.endswith("r"):
+        forms |= {word + "der", word + "dere"}  # duurder
+    if word.endswith("s"):
+        forms |= {word + "t", word + "te"}  # boost
+    else:
+        forms |= {word + "st", word + "ste", word + "s"}  # hardst, hardste, iets hards
+    return frozenset(forms)
+
+
 @lru_cache(maxsize=4096)
 def nominal_forms(base: str) -> frozenset[str]:
-    """Noun and adjective forms: plural, diminutive, genitive, adjective endings."""
-    word = fold(base)
-    # Comparative and superlative (hard -> harder), except for nouns where those are other words.
-    adjective = word not in _NO_DEGREES
-    degrees = ("er", "ere", "ste", "st") if adjective else ()
-    forms = {word, word + "s", word + "en", word + "e", *(word + ending for ending in degrees)}
-    if word.endswith("e"):
-        forms |= {word + "n", word + "tje", word + "tjes"}
-    if word[-1] in VOWELS:
-        forms |= {word + "tje", word + "tjes", word + "s"}
-    stems = _stems(word)
-    if len(word) >= 3 and word[-1] not in VOWELS and word[-2] == word[-3] and word[-2] in "aeou":
-        stems.add(word[:-2] + word[-1])  # maat -> mat (maten), beheersbaar -> beheersbar(e)
-    if (
-        len(word) >= 2
-        and word[-1] not in VOWELS
-        and word[-2] in VOWELS
-        and (len(word) < 3 or word[-3] not in VOWELS)
-    ):
-        stems.add(word + word[-1])  # kat -> katt (katten)
-    for final, voiced in (("f", "v"), ("s", "z")):
-        if word.endswith(final):
-            stems.add(word[:-1] + voiced)
-    for stem in stems:
-        forms |= {stem + "en", stem + "e"}
-        if adjective:
-            forms |= {stem + "er", stem + "ere"}
-    for diminutive in ("je", "tje", "etje", "pje", "kje"):
-        forms |= {word + diminutive, word + diminutive + "s"}
-    if word.endswith("ing"):  # koning -> koninkje, vechtscheiding -> vechtscheidinkje
-        forms |= {word[:-1] + "kje", word[:-1] + "kjes"}
-    return frozenset(forms)
+    """Every noun and adjective form: for `exclude` words, which must not slip through in any form."""
+    return noun_forms(base) | adjective_forms(base)

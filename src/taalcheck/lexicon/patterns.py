@@ -12,12 +12,21 @@ from functools import cached_property, lru_cache
 
 from taalcheck.language.normalize import fold
 from taalcheck.language.wordlists import dutch_words
-from taalcheck.lexicon.morphology import finite_forms, nominal_forms, separable_forms, verb_forms
+from taalcheck.lexicon.morphology import (
+    adjective_forms,
+    finite_forms,
+    noun_forms,
+    separable_forms,
+    verb_forms,
+    word_class,
+)
 
 #: Words that are matched exactly even without `:x` (function words).
 FUNCTION_WORDS = dutch_words().function_words
 R_PRONOUNS = dutch_words().r_pronouns
-_WORD = re.compile(r"^(?:([a-zà-ÿ]+)\|)?([\w'’-]+)(?::([nxvr]))?$", re.IGNORECASE)
+#: Kinds of nominal words: inflected, and allowed inside compounds (kinder|beschermingsmaatregel|en).
+NOMINAL = ("n", "a")
+_WORD = re.compile(r"^(?:([a-zà-ÿ]+)\|)?([\w'’-]+)(?::([naxvr]))?$", re.IGNORECASE)
 
 
 class PatternError(ValueError):
@@ -29,7 +38,8 @@ class Word:
     """One word of a pattern with every form it may take (folded)."""
 
     text: str
-    kind: str  # "n" noun/adjective, "x" exact, "v" verb, "r" preposition or er/hier/daar/waar + preposition
+    #: "n" noun, "a" adjective, "x" exact, "v" verb, "r" preposition or er/hier/daar/waar + preposition
+    kind: str
     forms: frozenset[str]
     base: str
     particle: str | None = None
@@ -40,8 +50,10 @@ class Word:
     @property
     def is_anchor(self) -> bool:
         """Content words must be present for the pattern to match (used by the prefilter)."""
-        return self.kind in ("n", "v") or (
-            self.kind == "x" and len(self.base) >= 2 and self.base not in FUNCTION_WORDS
+        return (
+            self.kind in NOMINAL
+            or self.kind == "v"
+            or (self.kind == "x" and len(self.base) >= 2 and self.base not in FUNCTION_WORDS)
         )
 
     @cached_property
@@ -93,7 +105,7 @@ def _word(token: str) -> Word:
     if particle and kind != "v":
         raise PatternError(f"'{token}': een partikel met '|' kan alleen bij een werkwoord (:v)")
     if not kind:
-        kind = "x" if len(base) <= 3 or base in FUNCTION_WORDS else "n"
+        kind = "x" if len(base) <= 3 or base in FUNCTION_WORDS else word_class(base)
     if kind == "v":
         if not base.endswith("n"):
             raise PatternError(f"'{token}': schrijf een werkwoord als hele infinitief (op -en of -n)")
@@ -110,7 +122,9 @@ def _word(token: str) -> Word:
             )
         return Word(text=token, kind=kind, forms=verb_forms(base), base=base, infinitive=base)
     if kind == "n":
-        return Word(text=token, kind=kind, forms=nominal_forms(base), base=base)
+        return Word(text=token, kind=kind, forms=noun_forms(base), base=base)
+    if kind == "a":
+        return Word(text=token, kind=kind, forms=adjective_forms(base), base=base)
     if kind == "r":
         return Word(
             text=token, kind=kind, forms=frozenset({base, *(r + base for r in R_PRONOUNS)}), base=base

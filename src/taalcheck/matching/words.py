@@ -8,7 +8,7 @@ from typing import NamedTuple
 from taalcheck.language.lookalikes import IGNORABLE
 from taalcheck.language.text import Token
 from taalcheck.language.wordlists import dutch_words
-from taalcheck.lexicon.patterns import Word
+from taalcheck.lexicon.patterns import NOMINAL, Word
 
 MIN_COMPOUND_PART = 3
 _VERBAL_PREFIXES = frozenset(dutch_words().inseparable_prefixes)
@@ -34,7 +34,7 @@ def token_matches(word: Word, norm: str, head_ok: bool, first_ok: bool, exclude:
     """Does one (folded) token realise `word`, directly or inside a compound?"""
     if norm in word.forms:
         return not _is_excluded(norm, exclude)
-    if word.kind != "n" or len(norm) <= len(word.base):
+    if word.kind not in NOMINAL or len(norm) <= len(word.base):
         return False
     if _is_excluded(norm, exclude):
         return False
@@ -75,7 +75,7 @@ def word_matches(
     results = []
     if token_matches(word, token.norm, head_ok, first_ok, exclude):
         results.append(WordMatch(index, index))
-    if word.kind in ("n", "x"):
+    if word.kind in NOMINAL or word.kind == "x":
         joined, previous, position, words_seen = token.norm, index, index, 1
         while words_seen < MAX_JOIN and position + 1 < len(tokens):
             position += 1
