@@ -128,6 +128,23 @@ def test_the_user_trial_reports(checker):
     assert status(file, kind).startswith("1 passage (alinea ")
 
 
+def test_a_passage_in_a_pdf_is_named_by_page_and_line_as_findings_are(checker):
+    from fpdf import FPDF
+
+    from taalcheck.documents.pdf import pdf_document
+    from taalcheck.report.coverage import status
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "Verslag van het gesprek.")
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "Op school gaat het goed.\nNoa (8 jaar) vertelt dat zij oma mist.")
+    file = checker.check_document(pdf_document(bytes(pdf.output()), "verslag.pdf"))
+    kind = next(item for item in file.coverage if item.key == "kind-zelf")
+    assert status(file, kind) == "1 passage (pagina 2, regel 2)"
+
+
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {
         **os.environ,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from taalcheck.documents.base import Document
 from taalcheck.model import CoverageItem, FileResult
 
 #: At most this many line numbers are named per item (the JSON lists every passage).
@@ -13,7 +14,7 @@ SHOWN_LINES = 5
 def passage_lines(file: FileResult, item: CoverageItem) -> list[int]:
     """The line numbers (from 1) where the item's passages start."""
     document = file.document
-    if document is None:
+    if not isinstance(document, Document):
         return []
     lines: list[int] = []
     for start, _ in item.passages:
@@ -24,12 +25,9 @@ def passage_lines(file: FileResult, item: CoverageItem) -> list[int]:
 
 
 def passage_location(file: FileResult, start: int) -> str | None:
-    """Where a passage is in a structured document ("alinea 4", "tabel 1, rij 2, kolom 3")."""
+    """Where a passage is in a structured document ("alinea 4", "pagina 2, regel 5"): the document's label."""
     document = file.document
-    if document is None:
-        return None
-    segment = next((s for s in document.segments if s.start <= start < s.end), None)
-    return segment.location if segment is not None else None
+    return document.location_at(start) if isinstance(document, Document) else None
 
 
 def status(file: FileResult, item: CoverageItem) -> str:
