@@ -264,16 +264,18 @@ def find_hidden_decisions(
     quotes: tuple[tuple[int, int], ...] = (),
     parse: Parse | None = None,
     positions: list[int] | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> list[HiddenDecision]:
     """Decisions without an actor in one block of text (at most one per sentence).
 
-    `positions` are the `decision_words` of the whole text, when the caller has them already.
+    `positions` are the `decision_words` of the whole text and `sentences` the block's sentences,
+    when the caller has them already.
     """
     if positions is None:
         positions = decision_words(rules, text)
     found: list[HiddenDecision] = []
     previous_span: tuple[int, int] | None = None
-    for start, end in iter_sentences(text, *block):
+    for start, end in iter_sentences(text, *block) if sentences is None else sentences:
         if any_between(positions, start, end):
             tokens = tokenize(text, start, end)
             sentence = _Sentence(tokens, parse)

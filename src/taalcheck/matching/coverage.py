@@ -9,7 +9,6 @@ children's names come from the report itself ("Sem (11 jaar)", "Noa de Vries, ge
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -198,11 +197,22 @@ def _compiled(rules: CoverageRules) -> dict[str, tuple[Any, ...]]:
 
     return {
         item.key: (
-            tuple(_Cue(fill(cue), *_needs(cue, words)) for cue, words in item.cues),
-            *(tuple(fill(c) for c in g) for g in item.all_of),
+            tuple(_cue(fill(cue), cue, words) for cue, words in item.cues),
+            # One search per group: a match of any of its patterns is a match of their alternation.
+            *(_Lazy("|".join(f"(?:{fill(c).source})" for c in g)) for g in item.all_of),
         )
         for item in rules.items
     }
+
+
+def _cue(pattern: _Lazy, cue: str, words: tuple[str, ...]) -> _Cue:
+    literals = _literals(pattern.source)
+    search = (
+        re.compile("|".join(re.escape(literal) for literal in sorted(literals, key=len, reverse=True)))
+        if literals
+        else None
+    )
+    return _Cue(pattern, *_needs(cue, words), literal_search=search)
 
 
 def _names_fit(match: re.Match[str], names: frozenset[str], adults: frozenset[str]) -> bool:
@@ -242,10 +252,104 @@ class _Cue:
     words: frozenset[str]
     #: The entity the pattern starts with: it is only tried where that entity's words start.
     anchor: str | None
+    #: A search for the lower-case literals of which every match holds one (`_literals`), or None.
+    literal_search: re.Pattern[str] | None = None
 
 
 _ENTITIES = ("{child}", "{parent}", "{person}", "{name}")
 _ANCHORED = re.compile(r"^(?:\(\?<!(?:[^()]|\([^()]*\))*\))*\\b(\{(?:child|parent|person)\})")
+
+
+#: Largest set of literal strings followed through a pattern (alternations multiply them).
+_MAX_LITERALS = 256
+
+#: What a piece of pattern says about the text it matches: the exact strings it can match (or
+#: None when not a few literal strings), and strings of which every match holds one (or None).
+_Reading = tuple[frozenset[str] | None, frozenset[str] | None]
+
+
+def _literals(source: str) -> frozenset[str] | None:
+    """Lower-case strings of which every match of `source` (case-insensitive) contains one, or None.
+
+    Read from the parsed pattern: runs of literal characters and alternations of them (across
+    zero-width assertions such as `\\b`), a group, a repeat of at least once. Case-sensitive parts
+    and non-ASCII literals count as unknown (they say nothing exact about lowered ASCII text).
+    """
+    try:
+        from re import _constants as constants
+        from re import _parser as parser
+
+        parsed = parser.parse(source, re.IGNORECASE)
+    except Exception:  # another Python's internals: no prefilter, the patterns still decide
+        return None
+    zero_width = (constants.AT, constants.ASSERT, constants.ASSERT_NOT)
+    repeats = (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT)
+
+    def best(options: list[frozenset[str]]) -> frozenset[str] | None:
+        usable = [option for option in options if option and "" not in option]
+        return max(usable, key=lambda option: min(map(len, option)), default=None)
+
+    def sequence(items: Any) -> _Reading:
+        options: list[frozenset[str]] = []
+        current: frozenset[str] | None = frozenset([""])
+        all_exact = True
+        for op, av in items:
+            exact, required = item(op, av)
+            if exact is not None and current is not None and len(current) * len(exact) <= _MAX_LITERALS:
+                current = frozenset(a + b for a in current for b in exact)
+                continue
+            if current is not None:
+                options.append(current)
+            if required is not None:
+                options.append(required)
+            all_exact = False
+            current = exact
+        if current is not None:
+            options.append(current)
+        return (current if all_exact else None), best(options)
+
+    def item(op: Any, av: Any) -> _Reading:
+        if op is constants.LITERAL:
+            if av >= 128:
+                return None, None
+            char = frozenset([chr(av).lower()])
+            return char, char
+        if op in zero_width:
+            return frozenset([""]), None
+        if op is constants.SUBPATTERN:
+            _, _, del_flags, pattern = av
+            return (None, None) if del_flags & re.IGNORECASE else sequence(pattern.data)
+        if op is constants.BRANCH:
+            readings = [sequence(branch.data) for branch in av[1]]
+            exacts = [exact for exact, _ in readings]
+            requireds = [required if required is not None else exact for exact, required in readings]
+            exact = frozenset().union(*exacts) if None not in exacts else None  # type: ignore[arg-type]
+            if exact is not None and len(exact) > _MAX_LITERALS:
+                exact = None
+            if any(required is None or "" in required for required in requireds):
+                return exact, None
+            return exact, frozenset().union(*requireds)  # type: ignore[arg-type]
+        if op in repeats:
+            low, high, pattern = av
+            exact, required = sequence(pattern.data)
+            if low == high == 1:
+                return exact, required
+            if low == 0 and high == 1 and exact is not None:
+                return exact | {""}, None
+            return None, (required if low >= 1 else None)
+        return None, None
+
+    return sequence(parsed.data)[1]
+
+
+def _lacks_literals(cue: _Cue, lowered: str, start: int, end: int) -> bool:
+    """Cheap and exact: the cue cannot match an ASCII sentence that holds none of its literals.
+
+    `lowered` is the text in lower case; the caller only asks for sentences that are ASCII.
+    """
+    if cue.literal_search is None:
+        return False
+    return cue.literal_search.search(lowered, start, end) is None
 
 
 def _needs(cue: str, words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], str | None]:
@@ -356,22 +460,26 @@ def _question(template: str, names: list[str], parent: str | None = None) -> str
     return template.replace("{kind}", kind).replace("{laat}", laat).replace("{ouder}", parent or "")
 
 
-def find_coverage(rules: CoverageRules, text: str, segments: Iterable[tuple[int, int]]) -> list[CoverageItem]:
-    """Which of the four items the text holds, with the sentences that show each."""
+def find_coverage(
+    rules: CoverageRules,
+    text: str,
+    segments: Iterable[tuple[int, int]],
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[CoverageItem]:
+    """Which of the four items the text holds, with the sentences that show each.
+
+    `sentences` are the sentences of the segments in order, when the caller has them already.
+    """
     segments = list(segments)
-    sentences = _sentences(text, segments)
+    if sentences is None:
+        sentences = _sentences(text, segments)
     starts = [start for start, _ in sentences]
     names, adults = introduced_names(rules, text)
     patterns = _compiled(rules)
     known, grown = frozenset(names), frozenset(adults)
-
-    def sentence_of(position: int) -> int | None:
-        index = bisect.bisect_right(starts, position) - 1
-        return index if index >= 0 and position < sentences[index][1] else None
-
-    tags, places = _tags(
-        _automaton(rules, tuple(names), tuple(adults)), lower_keeping_offsets(text), sentences, starts
-    )
+    lowered = lower_keeping_offsets(text)
+    tags, places = _tags(_automaton(rules, tuple(names), tuple(adults)), lowered, sentences, starts)
+    plain: dict[int, bool] = {}  # per sentence: ASCII only (where the literal test is exact)
     items = []
     for item in rules.items:
         cues, *groups = patterns[item.key]
@@ -380,15 +488,20 @@ def find_coverage(rules: CoverageRules, text: str, segments: Iterable[tuple[int,
             if item.key not in found:
                 continue
             start, end = sentences[index]
+            ascii_only = plain.get(index)
+            if ascii_only is None:
+                ascii_only = plain[index] = text[start:end].isascii()
             for cue in cues:
                 if not cue.entities <= found or (cue.words and not cue.words & found):
+                    continue
+                if ascii_only and _lacks_literals(cue, lowered, start, end):
                     continue
                 match = _cue_match(cue, text, start, end, places[index], known, grown)
                 if match:
                     matched[index] = match
                     break
             else:
-                if groups and all(any(p.search(text, start, end) for p in group) for group in groups):
+                if groups and all(group.search(text, start, end) for group in groups):
                     matched[index] = None
         passages = tuple(sentences[index] for index in sorted(matched))
         question = note = None
@@ -396,7 +509,7 @@ def find_coverage(rules: CoverageRules, text: str, segments: Iterable[tuple[int,
             question = _question(item.question, names)
         elif item.key == "verhaal-ouders":
             voiced = [match for match in matched.values() if match is not None]
-            note, question = _parents_note(rules, item, text, voiced, names, adults)
+            note, question = _parents_note(rules, item, text, lowered, voiced, names, adults)
         items.append(CoverageItem(item.key, item.label, item.principle, passages, question, note))
     return items
 
@@ -405,6 +518,7 @@ def _parents_note(
     rules: CoverageRules,
     item: CoverageSpec,
     text: str,
+    lowered: str,
     matches: list[re.Match[str]],
     names: list[str],
     adults: list[str],
@@ -420,10 +534,42 @@ def _parents_note(
         groups = {adult: frozenset([fold(adult)]) for adult in adults}
     else:
         groups = {"moeder": rules.mother, "vader": rules.father}
-    words = {fold(word) for word in re.findall(r"\w+", text)}
+    words = _words_present(text, lowered, frozenset().union(*groups.values()))
     heard = [label for label, group in groups.items() if voiced & group]
     silent = [label for label, group in groups.items() if not voiced & group and words & group]
     if len(heard) != 1 or len(silent) != 1:
         return None, None
     question = _question(item.question_one, names, silent[0]) if item.question_one else None
     return f"alleen {heard[0]}", question
+
+
+_WORD = re.compile(r"\w+")
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+
+
+def _words_present(text: str, lowered: str, wanted: frozenset[str]) -> set[str]:
+    """Which of `wanted` (folded words) are the folded form of a word (`\\w+`) of `text`.
+
+    Without folding every word: a search for the wanted words in `lowered` (the text in lower
+    case, same offsets), and a look at the few words with a letter outside ASCII.
+    """
+    present: set[str] = set()
+    words = sorted((word for word in wanted if _WORD.fullmatch(word)), key=len, reverse=True)
+    if not words:
+        return present
+    # In the lowered text (same offsets) every ASCII word is found as its folded form.
+    search = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+    present.update(fold(text[found.start() : found.end()]) for found in search.finditer(lowered))
+    last = 0
+    for found in _NON_ASCII_WORD_CHAR.finditer(text):
+        if found.start() < last:
+            continue
+        start = found.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        word = _WORD.match(text, start)
+        if word is None:  # pragma: no cover - a word character always starts a word
+            continue
+        last = word.end()
+        present.add(fold(word.group()))
+    return present & wanted

@@ -150,8 +150,9 @@ class Checker:
         silenced: list[Finding] = []
         positives: list[PositiveMatch] = []
         words = 0
-        for segment in document.segments:
-            for block_start, block_end in iter_blocks(text, segment.start, segment.end):
+        layout = _layout(document, text)
+        for segment, blocks in layout:
+            for (block_start, block_end), sentences in blocks:
                 words += count_words(text, block_start, block_end)
                 if not self.exhaustive and not self.lexicon.compiled.has_candidates(
                     squeeze(text[block_start:block_end])
@@ -161,7 +162,7 @@ class Checker:
                 quotes: tuple[tuple[int, int], ...] | None = None
                 legal_block = cache(lambda block=block: is_legal_block(text, *block, rules))
                 earlier: list[int] = []  # starts of the sentences before, in this paragraph
-                for start, end in iter_sentences(text, block_start, block_end):
+                for start, end in sentences:
                     previous = (earlier[-2] if len(earlier) > 1 else earlier[0], start) if earlier else None
                     earlier.append(start)
                     sentence, matches = self._sentence_matches(text, start, end)
@@ -190,7 +191,7 @@ class Checker:
                             document, entry, Site(match.spans, match.tokens), passage
                         )
                         (silenced if is_silenced else findings).append(finding)
-        for finding, is_silenced in self._who_decides(document, text):
+        for finding, is_silenced in self._who_decides(document, text, layout):
             (silenced if is_silenced else findings).append(finding)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         findings, notices, suppressed = apply_suppressions(document.text, findings, self.lexicon.entries)
@@ -205,29 +206,34 @@ class Checker:
             balance=balance,
             document=document,
             notices=notices,
-            coverage=self._coverage(document, text),
+            coverage=self._coverage(document, text, layout),
         )
 
-    def _coverage(self, document: Document, text: str) -> list[CoverageItem]:
+    def _coverage(self, document: Document, text: str, layout: _Layout) -> list[CoverageItem]:
         """What the report holds (matching/coverage.py): the 'In dit verslag' checklist."""
-        return find_coverage(load_coverage_rules(), text, [(s.start, s.end) for s in document.segments])
+        sentences = [
+            sentence for _, blocks in layout for _, block_sentences in blocks for sentence in block_sentences
+        ]
+        return find_coverage(
+            load_coverage_rules(), text, [(s.start, s.end) for s in document.segments], sentences
+        )
 
-    def _who_decides(self, document: Document, text: str) -> list[tuple[Finding, bool]]:
+    def _who_decides(self, document: Document, text: str, layout: _Layout) -> list[tuple[Finding, bool]]:
         """Decisions written without an actor (matching/agency.py), as hint findings."""
         found: list[tuple[Finding, bool]] = []
         positions = decision_words(self.agency, text)
         if not positions:
             return found
-        for segment in document.segments:
-            for block in iter_blocks(text, segment.start, segment.end):
+        for segment, blocks in layout:
+            for block, sentences in blocks:
                 if not any_between(positions, *block):
                     continue
                 quotes = block_quotes(text, *block, self.context_rules)
                 legal_block = cache(lambda block=block: is_legal_block(text, *block, self.context_rules))
                 for decision in find_hidden_decisions(
-                    self.agency, text, block, quotes, self._parse_tokens, positions
+                    self.agency, text, block, quotes, self._parse_tokens, positions, sentences
                 ):
-                    sentence = next(s for s in iter_sentences(text, *block) if s[0] <= decision.start < s[1])
+                    sentence = next(s for s in sentences if s[0] <= decision.start < s[1])
                     tokens = tokenize(text, *sentence)
                     passage = Passage(
                         text,
@@ -304,6 +310,23 @@ class Checker:
             entry=entry,
         )
         return finding, silenced
+
+
+#: Per segment, its blocks (paragraphs) with their sentences: cut once per document.
+_Layout = list[tuple[Segment, list[tuple[tuple[int, int], list[tuple[int, int]]]]]]
+
+
+def _layout(document: Document, text: str) -> _Layout:
+    return [
+        (
+            segment,
+            [
+                (block, list(iter_sentences(text, *block)))
+                for block in iter_blocks(text, segment.start, segment.end)
+            ],
+        )
+        for segment in document.segments
+    ]
 
 
 @cache
