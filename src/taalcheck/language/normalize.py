@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import codecs
 import unicodedata
 from functools import lru_cache
 
@@ -40,7 +40,19 @@ def _build_squeeze_table() -> dict[int, str]:
 
 
 _SQUEEZE_TABLE = _build_squeeze_table()
-_NON_LETTERS = re.compile(r"[^a-z]+")
+#: Every byte but the ASCII lower-case letters (what `squeeze` drops).
+_NOT_LOWER_LETTERS = bytes(code for code in range(256) if not 0x61 <= code <= 0x7A)
+_SQUEEZE_ERRORS = "taalcheck-squeeze"
+
+
+def _squeeze_run(error: UnicodeError) -> tuple[str, int]:
+    """A run of non-ASCII characters met while encoding: its letters as ASCII, the rest dropped."""
+    assert isinstance(error, UnicodeEncodeError)
+    run = error.object[error.start : error.end].translate(_SQUEEZE_TABLE)
+    return run.encode("ascii", "ignore").decode("ascii"), error.end
+
+
+codecs.register_error(_SQUEEZE_ERRORS, _squeeze_run)
 
 
 def squeeze(text: str) -> str:
@@ -48,8 +60,11 @@ def squeeze(text: str) -> str:
 
     Every word form taalcheck can match, folded and stripped of non-letters, is a substring of
     the squeezed text of the passage that contains it (also across spaces, hyphens and line breaks).
+    Letters with diacritics and ligatures become their ASCII letters, every other character is
+    dropped: while encoding as ASCII (non-ASCII runs translated by the error handler), then as bytes.
     """
-    return _NON_LETTERS.sub("", text.lower().translate(_SQUEEZE_TABLE))
+    encoded = text.lower().encode("ascii", _SQUEEZE_ERRORS)
+    return encoded.translate(None, _NOT_LOWER_LETTERS).decode("ascii")
 
 
 def normalise_lemma(lemma: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from taalcheck.language.literals import possible
 from taalcheck.language.text import Token
 from taalcheck.lexicon.context_rules import (
     AttributionRule,
@@ -111,7 +112,7 @@ def block_quotes(text: str, start: int, end: int, rules: list[ContextRule]) -> t
     for rule in rules:
         if not isinstance(rule, QuotationRule):
             continue
-        for cue in rule.speech_cues:
+        for cue in possible(rule.speech_cues, text[start:end]):
             for found in cue.finditer(text, start, end):
                 following = text[found.end() : end].lstrip()
                 if following[:1] in _OPENING_QUOTES:
@@ -172,7 +173,7 @@ _PRONOUNS = frozenset("ik jij je u hij zij ze wij we jullie het men dat dit".spl
 
 
 def _cue_before(cues: tuple[re.Pattern[str], ...], before: str, window: int) -> bool:
-    for cue in cues:
+    for cue in possible(cues, before):
         for found in cue.finditer(before):
             if _words_in(before[found.end() :]) <= window:
                 return True
@@ -211,7 +212,7 @@ _NOT_VERBS = frozenset("tegen boven binnen buiten beneden zonder volgens wegens 
 
 def _name(rule: NameRule, site: Site, passage: Passage) -> str | None:
     text, (s_start, s_end) = passage.text, passage.sentence
-    for cue in rule.cues:
+    for cue in possible(rule.cues, text[s_start:s_end]):
         for found in cue.finditer(text, s_start, s_end):
             if found.start() <= site.start and site.end <= found.end():
                 return rule.note
@@ -258,9 +259,9 @@ def _in_capitalised_name(site: Site, passage: Passage) -> bool:
 
 
 def _technical(rule: TechnicalRule | SenseRule, site: Site, passage: Passage) -> str | None:
-    text = passage.text
-    for cue in rule.cues:
-        for found in cue.finditer(text, passage.sentence[0], passage.sentence[1]):
+    text, (s_start, s_end) = passage.text, passage.sentence
+    for cue in possible(rule.cues, text[s_start:s_end]):
+        for found in cue.finditer(text, s_start, s_end):
             if found.start() <= site.start and site.end <= found.end():
                 return rule.note
     return None
@@ -272,7 +273,8 @@ def _technical(rule: TechnicalRule | SenseRule, site: Site, passage: Passage) ->
 def _rejection(rule: RejectionRule, site: Site, passage: Passage) -> str | None:
     following = passage.text[site.end : passage.sentence[1]]
     following = following[: next((m.start() for m in _CLAUSE_BREAK.finditer(following)), len(following))]
-    if any(cue.match(following.lstrip()) for cue in rule.after):
+    following = following.lstrip()
+    if any(cue.match(following) for cue in possible(rule.after, following)):
         return rule.note
     before = passage.text[passage.sentence[0] : site.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
@@ -456,12 +458,14 @@ def _hearsay(rule: AttributionRule, site: Site, passage: Passage) -> tuple[str, 
 
 
 def _lever(levers: tuple[re.Pattern[str], ...], passage: Passage) -> bool:
-    return any(lever.search(passage.text, *passage.sentence) for lever in levers)
+    text, (start, end) = passage.text, passage.sentence
+    return any(lever.search(text, start, end) for lever in possible(levers, text[start:end]))
 
 
 def _decides(rule: LegalActRule, passage: Passage) -> bool:
     """Does this sentence name a decision of a court or the law (a cue, or a court as the actor)?"""
-    if any(cue.search(passage.text, *passage.sentence) for cue in rule.cues):
+    text, (start, end) = passage.text, passage.sentence
+    if any(cue.search(text, start, end) for cue in possible(rule.cues, text[start:end])):
         return True
     tokens = passage.tokens
     actors = [i for i, token in enumerate(tokens) if token.is_word and token.norm in rule.actors]
@@ -492,7 +496,7 @@ def _earlier_decision(rule: LegalActRule, passage: Passage) -> bool:
     if passage.previous is None:
         return False
     earlier = passage.text[passage.previous[0] : passage.previous[1]]
-    if any(cue.search(earlier) for cue in rule.cues):
+    if any(cue.search(earlier) for cue in possible(rule.cues, earlier)):
         return True
     return any(word in rule.actors for word in re.findall(r"\w+", earlier.lower()))
 
@@ -524,7 +528,7 @@ def is_legal_block(text: str, start: int, end: int, rules: list[ContextRule]) ->
     """Does this paragraph read as part of a court decision?"""
     for rule in rules:
         if isinstance(rule, LegalRegisterRule) and rule.scope == "block":
-            distinct = sum(1 for cue in rule.cues if cue.search(text, start, end))
+            distinct = sum(1 for cue in possible(rule.cues, text[start:end]) if cue.search(text, start, end))
             if distinct >= rule.min_distinct:
                 return True
     return False
@@ -533,13 +537,19 @@ def is_legal_block(text: str, start: int, end: int, rules: list[ContextRule]) ->
 def _legal_register(rule: LegalRegisterRule, site: Site, passage: Passage) -> str | None:
     if rule.scope == "block":
         return rule.note if passage.legal_block() else None
-    distinct = sum(1 for cue in rule.cues if cue.search(passage.text, *passage.sentence))
+    text, (start, end) = passage.text, passage.sentence
+    distinct = sum(1 for cue in possible(rule.cues, text[start:end]) if cue.search(text, start, end))
     return rule.note if distinct >= rule.min_distinct else None
 
 
 def _safety(rule: SafetyRule, site: Site, passage: Passage) -> str | None:
-    scope = passage.block if rule.scope == "block" else passage.sentence
-    return rule.note if any(cue.search(passage.text, *scope) for cue in rule.cues) else None
+    start, end = passage.block if rule.scope == "block" else passage.sentence
+    text = passage.text
+    return (
+        rule.note
+        if any(cue.search(text, start, end) for cue in possible(rule.cues, text[start:end]))
+        else None
+    )
 
 
 _EVALUATORS: dict[type, Evaluator] = {

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from taalcheck.language.literals import Gate, required_literals
 from taalcheck.language.normalize import fold, lower_keeping_offsets
 from taalcheck.language.text import iter_blocks, iter_sentences
 from taalcheck.model import CoverageItem
@@ -206,13 +207,8 @@ def _compiled(rules: CoverageRules) -> dict[str, tuple[Any, ...]]:
 
 
 def _cue(pattern: _Lazy, cue: str, words: tuple[str, ...]) -> _Cue:
-    literals = _literals(pattern.source)
-    search = (
-        re.compile("|".join(re.escape(literal) for literal in sorted(literals, key=len, reverse=True)))
-        if literals
-        else None
-    )
-    return _Cue(pattern, *_needs(cue, words), literal_search=search)
+    literals = required_literals(pattern.source, re.IGNORECASE)
+    return _Cue(pattern, *_needs(cue, words), literal_gate=Gate(literals) if literals else None)
 
 
 def _names_fit(match: re.Match[str], names: frozenset[str], adults: frozenset[str]) -> bool:
@@ -252,94 +248,12 @@ class _Cue:
     words: frozenset[str]
     #: The entity the pattern starts with: it is only tried where that entity's words start.
     anchor: str | None
-    #: A search for the lower-case literals of which every match holds one (`_literals`), or None.
-    literal_search: re.Pattern[str] | None = None
+    #: A test for the lower-case literals of which every match holds one (`required_literals`), or None.
+    literal_gate: Gate | None = None
 
 
 _ENTITIES = ("{child}", "{parent}", "{person}", "{name}")
 _ANCHORED = re.compile(r"^(?:\(\?<!(?:[^()]|\([^()]*\))*\))*\\b(\{(?:child|parent|person)\})")
-
-
-#: Largest set of literal strings followed through a pattern (alternations multiply them).
-_MAX_LITERALS = 256
-
-#: What a piece of pattern says about the text it matches: the exact strings it can match (or
-#: None when not a few literal strings), and strings of which every match holds one (or None).
-_Reading = tuple[frozenset[str] | None, frozenset[str] | None]
-
-
-def _literals(source: str) -> frozenset[str] | None:
-    """Lower-case strings of which every match of `source` (case-insensitive) contains one, or None.
-
-    Read from the parsed pattern: runs of literal characters and alternations of them (across
-    zero-width assertions such as `\\b`), a group, a repeat of at least once. Case-sensitive parts
-    and non-ASCII literals count as unknown (they say nothing exact about lowered ASCII text).
-    """
-    try:
-        from re import _constants as constants
-        from re import _parser as parser
-
-        parsed = parser.parse(source, re.IGNORECASE)
-    except Exception:  # another Python's internals: no prefilter, the patterns still decide
-        return None
-    zero_width = (constants.AT, constants.ASSERT, constants.ASSERT_NOT)
-    repeats = (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT)
-
-    def best(options: list[frozenset[str]]) -> frozenset[str] | None:
-        usable = [option for option in options if option and "" not in option]
-        return max(usable, key=lambda option: min(map(len, option)), default=None)
-
-    def sequence(items: Any) -> _Reading:
-        options: list[frozenset[str]] = []
-        current: frozenset[str] | None = frozenset([""])
-        all_exact = True
-        for op, av in items:
-            exact, required = item(op, av)
-            if exact is not None and current is not None and len(current) * len(exact) <= _MAX_LITERALS:
-                current = frozenset(a + b for a in current for b in exact)
-                continue
-            if current is not None:
-                options.append(current)
-            if required is not None:
-                options.append(required)
-            all_exact = False
-            current = exact
-        if current is not None:
-            options.append(current)
-        return (current if all_exact else None), best(options)
-
-    def item(op: Any, av: Any) -> _Reading:
-        if op is constants.LITERAL:
-            if av >= 128:
-                return None, None
-            char = frozenset([chr(av).lower()])
-            return char, char
-        if op in zero_width:
-            return frozenset([""]), None
-        if op is constants.SUBPATTERN:
-            _, _, del_flags, pattern = av
-            return (None, None) if del_flags & re.IGNORECASE else sequence(pattern.data)
-        if op is constants.BRANCH:
-            readings = [sequence(branch.data) for branch in av[1]]
-            exacts = [exact for exact, _ in readings]
-            requireds = [required if required is not None else exact for exact, required in readings]
-            exact = frozenset().union(*exacts) if None not in exacts else None  # type: ignore[arg-type]
-            if exact is not None and len(exact) > _MAX_LITERALS:
-                exact = None
-            if any(required is None or "" in required for required in requireds):
-                return exact, None
-            return exact, frozenset().union(*requireds)  # type: ignore[arg-type]
-        if op in repeats:
-            low, high, pattern = av
-            exact, required = sequence(pattern.data)
-            if low == high == 1:
-                return exact, required
-            if low == 0 and high == 1 and exact is not None:
-                return exact | {""}, None
-            return None, (required if low >= 1 else None)
-        return None, None
-
-    return sequence(parsed.data)[1]
 
 
 def _lacks_literals(cue: _Cue, lowered: str, start: int, end: int) -> bool:
@@ -347,9 +261,9 @@ def _lacks_literals(cue: _Cue, lowered: str, start: int, end: int) -> bool:
 
     `lowered` is the text in lower case; the caller only asks for sentences that are ASCII.
     """
-    if cue.literal_search is None:
+    if cue.literal_gate is None:
         return False
-    return cue.literal_search.search(lowered, start, end) is None
+    return not cue.literal_gate.found_in(lowered[start:end])
 
 
 def _needs(cue: str, words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], str | None]:

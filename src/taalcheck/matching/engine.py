@@ -151,46 +151,45 @@ class Checker:
         positives: list[PositiveMatch] = []
         words = 0
         layout = _layout(document, text)
-        for segment, blocks in layout:
-            for (block_start, block_end), sentences in blocks:
-                words += count_words(text, block_start, block_end)
-                if not self.exhaustive and not self.lexicon.compiled.has_candidates(
-                    squeeze(text[block_start:block_end])
-                ):
+        for (block_start, block_end), sentences in layout:
+            words += count_words(text, block_start, block_end)
+            if not self.exhaustive and not self.lexicon.compiled.has_candidates(
+                squeeze(text[block_start:block_end])
+            ):
+                continue
+            block = (block_start, block_end)
+            quotes: tuple[tuple[int, int], ...] | None = None
+            legal_block = cache(lambda block=block: is_legal_block(text, *block, rules))
+            earlier: list[int] = []  # starts of the sentences before, in this paragraph
+            for start, end in sentences:
+                previous = (earlier[-2] if len(earlier) > 1 else earlier[0], start) if earlier else None
+                earlier.append(start)
+                sentence, matches = self._sentence_matches(text, start, end)
+                if sentence is None or not matches:
                     continue
-                block = (block_start, block_end)
-                quotes: tuple[tuple[int, int], ...] | None = None
-                legal_block = cache(lambda block=block: is_legal_block(text, *block, rules))
-                earlier: list[int] = []  # starts of the sentences before, in this paragraph
-                for start, end in sentences:
-                    previous = (earlier[-2] if len(earlier) > 1 else earlier[0], start) if earlier else None
-                    earlier.append(start)
-                    sentence, matches = self._sentence_matches(text, start, end)
-                    if sentence is None or not matches:
+                if quotes is None:
+                    region = regions.get(block, block) if regions is not None else block
+                    quotes = block_quotes(text, *region, rules)
+                passage = Passage(
+                    text,
+                    (start, end),
+                    block,
+                    quotes,
+                    tuple(sentence.tokens),
+                    tuple(clause_ids(sentence.tokens)),
+                    previous,
+                    legal_block,
+                    cache(lambda sentence=sentence: self._parse(sentence)),
+                )
+                for match in matches:
+                    entry = match.compiled.entry
+                    if entry.kind == "trust":
+                        positives.append(self._positive(match, passage))
                         continue
-                    if quotes is None:
-                        region = regions.get(block, block) if regions is not None else block
-                        quotes = block_quotes(text, *region, rules)
-                    passage = Passage(
-                        text,
-                        (start, end),
-                        block,
-                        quotes,
-                        tuple(sentence.tokens),
-                        tuple(clause_ids(sentence.tokens)),
-                        previous,
-                        legal_block,
-                        cache(lambda sentence=sentence: self._parse(sentence)),
+                    finding, is_silenced = self._finding(
+                        document, entry, Site(match.spans, match.tokens), passage
                     )
-                    for match in matches:
-                        entry = match.compiled.entry
-                        if entry.kind == "trust":
-                            positives.append(self._positive(match, passage))
-                            continue
-                        finding, is_silenced = self._finding(
-                            document, entry, Site(match.spans, match.tokens), passage
-                        )
-                        (silenced if is_silenced else findings).append(finding)
+                    (silenced if is_silenced else findings).append(finding)
         for finding, is_silenced in self._who_decides(document, text, layout):
             (silenced if is_silenced else findings).append(finding)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
@@ -211,9 +210,7 @@ class Checker:
 
     def _coverage(self, document: Document, text: str, layout: _Layout) -> list[CoverageItem]:
         """What the report holds (matching/coverage.py): the 'In dit verslag' checklist."""
-        sentences = [
-            sentence for _, blocks in layout for _, block_sentences in blocks for sentence in block_sentences
-        ]
+        sentences = [sentence for _, block_sentences in layout for sentence in block_sentences]
         return find_coverage(
             load_coverage_rules(), text, [(s.start, s.end) for s in document.segments], sentences
         )
@@ -224,34 +221,33 @@ class Checker:
         positions = decision_words(self.agency, text)
         if not positions:
             return found
-        for segment, blocks in layout:
-            for block, sentences in blocks:
-                if not any_between(positions, *block):
-                    continue
-                quotes = block_quotes(text, *block, self.context_rules)
-                legal_block = cache(lambda block=block: is_legal_block(text, *block, self.context_rules))
-                for decision in find_hidden_decisions(
-                    self.agency, text, block, quotes, self._parse_tokens, positions, sentences
-                ):
-                    sentence = next(s for s in sentences if s[0] <= decision.start < s[1])
-                    tokens = tokenize(text, *sentence)
-                    passage = Passage(
-                        text,
-                        sentence,
-                        block,
-                        quotes,
-                        tuple(tokens),
-                        tuple(clause_ids(tokens)),
-                        None,
-                        legal_block,
-                    )
-                    used = tuple(
-                        i
-                        for i, token in enumerate(tokens)
-                        if any(s <= token.start and token.end <= e for s, e in decision.spans)
-                    )
-                    site = Site(decision.spans, used or (0,))
-                    found.append(self._finding(document, self.agency.entry, site, passage))
+        for block, sentences in layout:
+            if not any_between(positions, *block):
+                continue
+            quotes = block_quotes(text, *block, self.context_rules)
+            legal_block = cache(lambda block=block: is_legal_block(text, *block, self.context_rules))
+            for decision in find_hidden_decisions(
+                self.agency, text, block, quotes, self._parse_tokens, positions, sentences
+            ):
+                sentence = next(s for s in sentences if s[0] <= decision.start < s[1])
+                tokens = tokenize(text, *sentence)
+                passage = Passage(
+                    text,
+                    sentence,
+                    block,
+                    quotes,
+                    tuple(tokens),
+                    tuple(clause_ids(tokens)),
+                    None,
+                    legal_block,
+                )
+                used = tuple(
+                    i
+                    for i, token in enumerate(tokens)
+                    if any(s <= token.start and token.end <= e for s, e in decision.spans)
+                )
+                site = Site(decision.spans, used or (0,))
+                found.append(self._finding(document, self.agency.entry, site, passage))
         return found
 
     def _parse_tokens(self, tokens: list[Token]) -> Any:
@@ -312,20 +308,15 @@ class Checker:
         return finding, silenced
 
 
-#: Per segment, its blocks (paragraphs) with their sentences: cut once per document.
-_Layout = list[tuple[Segment, list[tuple[tuple[int, int], list[tuple[int, int]]]]]]
+#: The document's blocks (paragraphs, in segment order) with their sentences: cut once per document.
+_Layout = list[tuple[tuple[int, int], list[tuple[int, int]]]]
 
 
 def _layout(document: Document, text: str) -> _Layout:
     return [
-        (
-            segment,
-            [
-                (block, list(iter_sentences(text, *block)))
-                for block in iter_blocks(text, segment.start, segment.end)
-            ],
-        )
+        (block, list(iter_sentences(text, *block)))
         for segment in document.segments
+        for block in iter_blocks(text, segment.start, segment.end)
     ]
 
 

@@ -1,0 +1,59 @@
+"""Literal prefilters: read from the pattern, and never skip a passage where the pattern matches."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import shared_file
+from taalcheck.api import make_checker
+from taalcheck.language.literals import gate, may_match, required_literals
+from taalcheck.language.text import iter_blocks, iter_sentences
+from taalcheck.settings import Settings
+
+
+def test_literals_are_read_from_the_pattern():
+    assert required_literals(r"\bkindgesprek\b", re.IGNORECASE) == {"kindgesprek"}
+    assert required_literals(r"\b(?:zegt|zei)\s+vader\b", re.IGNORECASE) == {"vader"}
+    assert required_literals(r"\b(?:zegt|zei)\s+(?:\w+\s+){0,3}", re.IGNORECASE) == {"zegt", "zei"}
+    assert required_literals(r"\bgesprek met (?-i:[A-Z][a-z]+)", re.IGNORECASE) == {"gesprek met "}
+    assert required_literals(r"\bkrachten?\b", re.IGNORECASE) == {"krachte", "krachten"}
+    assert required_literals(r"(?i)\bLIRIK\b") == {"lirik"}
+
+
+def test_nothing_is_promised_where_the_pattern_does_not_require_it():
+    assert required_literals(r"(?:ab|\w+)", re.IGNORECASE) is None  # a branch without literals
+    assert required_literals(r"(?:stem)?van", re.IGNORECASE) == {
+        "stemvan",
+        "van",
+    }  # with and without the optional part
+    assert required_literals(r"\bLIRIK\b") is None  # case-sensitive: lowered text says nothing
+    assert required_literals(r"(?-i:Noa) zegt", re.IGNORECASE) == {" zegt"}
+    assert gate((re.compile(r"\w+", re.IGNORECASE),)) is None
+    assert may_match((re.compile("zegt", re.IGNORECASE),), "Vader ZEGT het")
+    assert not may_match((re.compile("zegt", re.IGNORECASE),), "Vader zei het")
+    assert may_match((re.compile("zegt", re.IGNORECASE),), "Vader zeǥt het")  # not ASCII: no verdict
+
+
+def test_no_context_cue_is_skipped_in_a_sentence_or_paragraph_where_it_matches():
+    rules = make_checker(Settings(model="blank")).context_rules
+    cues = {
+        cue
+        for rule in rules
+        for name in ("cues", "levers", "names", "after", "speech_cues")
+        for cue in getattr(rule, name, ()) or ()
+        if isinstance(cue, re.Pattern)
+    }
+    assert sum(gate((cue,)) is not None for cue in cues) >= 0.9 * len(cues)
+    folder = shared_file("domain", "real-dev")
+    skipped = 0
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for block in iter_blocks(text, 0, len(text)):
+            passages = [block, *iter_sentences(text, *block)]
+            for start, end in passages:
+                piece = text[start:end]
+                for cue in cues:
+                    if not may_match((cue,), piece):
+                        skipped += 1
+                        assert cue.search(piece) is None, (cue.pattern, piece)
+    assert skipped > 10_000
