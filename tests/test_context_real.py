@@ -215,15 +215,48 @@ def test_legal_register_in_the_same_paragraph_still_counts():
         ("Ondertoezichtstelling is een ingrijpende maatregel.", "ingrijpen"),
         ("Het verzoek is in strijd met de wet.", "strijd"),
         ("De advocaten van partijen schrijven elkaar.", "tegenpartij"),
+        ("In de wijk werken verschillende partijen samen aan opvoedsteun.", "tegenpartij"),
+        ("Alle partijen in de jeugdketen delen hun informatie.", "tegenpartij"),
+        ("De leerkracht zag toe hoe het gesprek op een ruzie uitliep.", "toezicht-houden"),
+        ("Het monitoren van de groei op populatieniveau hoort bij de jeugdarts.", "monitoren"),
+        ("De monitoring van de wachtlijsten gebeurt elk kwartaal.", "monitoren"),
+        ("Het team werkt met een door de inspectie gesanctioneerd protocol.", "sanctie"),
+        ("De huisarts is verplicht een medisch dossier aan te leggen.", "dossier-opbouwen"),
     ],
 )
 def test_a_word_in_another_sense_is_not_reported(text, rule):
     assert silenced(text, rule)
 
 
-def test_the_control_sense_is_still_reported():
-    assert finding("De gezinsvoogd gaat de afspraken streng handhaven.", "handhaven")
-    assert finding("Ouders zijn verwikkeld in een strijd met elkaar.", "strijd")
+@pytest.mark.parametrize(
+    ("text", "rule", "severity"),
+    [
+        ("De gezinsvoogd gaat de afspraken streng handhaven.", "handhaven", Severity.SUGGESTION),
+        ("Ouders zijn verwikkeld in een strijd met elkaar.", "strijd", Severity.HINT),
+        ("Beide partijen willen dat Eva bij hen komt wonen.", "tegenpartij", Severity.SUGGESTION),
+        ("De gezinsvoogd ziet toe op de omgang.", "toezicht-houden", Severity.HINT),
+        ("De thuissituatie wordt gemonitord door de jeugdbeschermer.", "monitoren", Severity.SUGGESTION),
+        ("Wij monitoren of vader zijn medicatie gebruikt.", "monitoren", Severity.SUGGESTION),
+        ("Bij herhaling volgen sancties.", "sanctie", Severity.SUGGESTION),
+        ("Wij leggen een dossier aan over de overdrachten.", "dossier-opbouwen", Severity.SUGGESTION),
+        ("Wij zullen vader dwingen om mee te doen aan de cursus.", "dwingen", Severity.SUGGESTION),
+    ],
+)
+def test_the_control_sense_is_still_reported(text, rule, severity):
+    assert finding(text, rule).severity == severity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moeder voelde zich gedwongen om de afspraak af te zeggen.",
+        "Ik heb mezelf gedwongen om rustig te blijven.",
+    ],
+)
+def test_feeling_forced_is_an_experience_not_the_writers_coercion(text):
+    found = finding(text, "dwingen")
+    assert found.severity == Severity.HINT
+    assert any("zich gedwongen" in note for note in found.context)
 
 
 # -- mentions and definitions --------------------------------------------------------------
