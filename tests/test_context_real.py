@@ -387,3 +387,57 @@ def test_more_reported_words_and_rejections():
     # 'volgens de wet' is a legal fact, not somebody's words.
     result = run("Volgens de Jeugdwet kan de gemeente een jeugdbeschermingsmaatregel verzoeken.")
     assert not any("woorden van" in note for f in result.findings + result.silenced for note in f.context)
+
+
+# -- the court in a subordinate clause or reporting a decision -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Jeugdbescherming is een maatregel die de rechter dwingend oplegt.", "opleggen"),
+        ("Er zijn drie maatregelen die de kinderrechter kan opleggen.", "opleggen"),
+        ("Sinds de kinderrechter in maart de maatregel heeft opgelegd, gaat het beter.", "opleggen"),
+    ],
+)
+def test_a_court_acting_in_a_relative_or_time_clause_is_a_legal_fact(text, rule):
+    assert silenced(text, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het hof heeft benadrukt dat de GI de regie zal houden over de zorgregeling.",
+        "De rechter heeft bepaald dat de gezinsvoogd de regie houdt over de omgang.",
+    ],
+)
+def test_what_the_court_decided_in_its_own_words_is_lowered(text):
+    found = finding(text, "regie-nemen")
+    assert found.severity == Severity.HINT
+    assert "lager: weergave van wat de rechter besliste of overwoog" in found.context
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "severity"),
+    [
+        (
+            "Als moeder de omgang blijft frustreren, kan de rechter een dwangsom opleggen.",
+            "frustreren-omgang",
+            Severity.WARNING,
+        ),
+        ("De gezinsvoogd houdt de regie over de omgang.", "regie-nemen", Severity.SUGGESTION),
+        (
+            "Wij vragen de rechter om een maatregel, zodat de gezinsvoogd de regie houdt over de omgang.",
+            "regie-nemen",
+            Severity.SUGGESTION,
+        ),
+    ],
+)
+def test_the_writers_clause_next_to_a_court_stays_the_writers(text, rule, severity):
+    assert finding(text, rule).severity == severity
+
+
+def test_monitoring_as_a_task_of_the_municipality_is_policy_not_control():
+    assert silenced("Rol van de opdrachtgever: aansturing, inkoop, monitoring en evaluatie.", "monitoren")
+    assert silenced("De gemeenten monitoren de kwaliteit van de dienstverlening.", "monitoren")
+    assert finding("De jeugdbeschermer monitort de thuissituatie van Noor.", "monitoren")

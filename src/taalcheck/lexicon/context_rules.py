@@ -197,6 +197,10 @@ class LegalActRule(ContextRule):
     referring: Words = frozenset()
     #: The measure used as the lever of the work: the rule does not apply.
     levers: Patterns = ()
+    #: Only where the court acts in the clause of the match, or reports before it with one of
+    #: `reporting_verbs` ('het hof bepaalt dat ...'); otherwise anywhere in the sentence.
+    clause_bound: bool = False
+    reporting_verbs: Words = frozenset()
 
 
 @dataclass(frozen=True)

@@ -462,33 +462,70 @@ def _lever(levers: tuple[re.Pattern[str], ...], passage: Passage) -> bool:
     return any(lever.search(text, start, end) for lever in possible(levers, text[start:end]))
 
 
+_ARTICLES = frozenset(("de", "het", "een"))
+#: Words that open a clause in which the court that follows is the subject.
+_CLAUSE_OPENERS = frozenset(
+    "die dat welke wat waarbij waarin waarmee toen sinds nadat omdat zodat wanneer als tenzij".split()
+)
+
+
 def _decides(rule: LegalActRule, passage: Passage) -> bool:
     """Does this sentence name a decision of a court or the law (a cue, or a court as the actor)?"""
     text, (start, end) = passage.text, passage.sentence
     if any(cue.search(text, start, end) for cue in possible(rule.cues, text[start:end])):
         return True
+    return bool(_acting_courts(rule, passage))
+
+
+def _acting_courts(rule: LegalActRule, passage: Passage) -> list[int]:
+    """Token indices of the courts (or laws) that act in this sentence: subject or agent."""
     tokens = passage.tokens
     actors = [i for i, token in enumerate(tokens) if token.is_word and token.norm in rule.actors]
     if not actors:
-        return False
+        return []
     doc = passage.parse()
+    acting: list[int] = []
     for index in actors:
         previous = next(
             (t.norm for t in reversed(tokens[:index]) if t.is_word and t.norm not in _DETERMINERS), ""
         )
         if previous in ("door", "van", "volgens"):
-            return True  # 'door de kinderrechter', 'de beslissing van de rechter'
+            acting.append(index)  # 'door de kinderrechter', 'de beslissing van de rechter'
+            continue
         if previous in ("aan", "naar", "bij", "voor", "tegen", "met", "via", "tot", "om"):
             continue  # a request to the court is not its decision
+        opener = next((t.norm for t in reversed(tokens[:index]) if t.is_word and t.norm not in _ARTICLES), "")
+        if opener in _CLAUSE_OPENERS:
+            acting.append(
+                index
+            )  # 'een maatregel die de rechter oplegt', 'sinds de rechter ... heeft opgelegd'
+            continue
         if doc is not None and index < len(doc):
             if doc[index].dep_ in ("nsubj", "nsubj:pass", "obl:agent"):
-                return True
+                acting.append(index)
             continue
         # Without a parse: the court opens the clause ('De rechter legt ... op') or follows the
         # verb in inversion ('Bij beschikking heeft de rechter ...').
         words_before = [t for t in tokens[:index] if t.is_word and t.norm not in _DETERMINERS]
         if len(words_before) <= 1:
+            acting.append(index)
+    return acting
+
+
+def _court_speaks_for_site(rule: LegalActRule, site: Site, passage: Passage) -> bool:
+    """The court acts in the clause of the match, or reports ('het hof bepaalt dat ...') before it."""
+    clauses = passage.clauses
+    site_clauses = {clauses[i] for i in site.tokens}
+    first = min(site.tokens)
+    reporting = _verb_forms(rule.reporting_verbs)
+    for index in _acting_courts(rule, passage):
+        if clauses[index] in site_clauses:
             return True
+        if index < first and clauses[index] < clauses[first]:
+            clause = clauses[index]
+            words = (t.norm for i, t in enumerate(passage.tokens) if clauses[i] == clause and t.is_word)
+            if any(word in reporting for word in words):
+                return True
     return False
 
 
@@ -504,6 +541,8 @@ def _earlier_decision(rule: LegalActRule, passage: Passage) -> bool:
 def _legal_act(rule: LegalActRule, site: Site, passage: Passage) -> str | None:
     if _lever(rule.levers, passage):
         return None
+    if rule.clause_bound:
+        return rule.note if _court_speaks_for_site(rule, site, passage) else None
     if _decides(rule, passage):
         return rule.note
     first = min(site.tokens)
