@@ -310,6 +310,13 @@ def test_negated_and_quoted_trust_wording_does_not_count():
     assert run("Moeder heeft geen enkel vertrouwen meer in de hulpverlening.").balance.trust == 0
     assert run("Er is geen samenwerking mogelijk met vader.").balance.trust == 0
     assert run('Vader zei: "Wij hebben een goede samenwerking, echt waar."').balance.trust == 0
+    assert run("Er is een gebrek aan vertrouwen in de vader.").balance.trust == 0
+    assert run("Er is geen gebrek aan vertrouwen.").balance.trust == 1
+
+
+def test_what_the_child_shows_counts_what_a_parent_shows_does_not():
+    assert run("Sem laat zien dat hij het moeilijk vindt.").balance.trust == 1
+    assert run("De vader heeft laten zien dat hij de afspraken nakomt.").balance.trust == 0
 
 
 # -- what context kept back is shown in every format ---------------------------------------
@@ -441,3 +448,36 @@ def test_monitoring_as_a_task_of_the_municipality_is_policy_not_control():
     assert silenced("Rol van de opdrachtgever: aansturing, inkoop, monitoring en evaluatie.", "monitoren")
     assert silenced("De gemeenten monitoren de kwaliteit van de dienstverlening.", "monitoren")
     assert finding("De jeugdbeschermer monitort de thuissituatie van Noor.", "monitoren")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Moeder kan Sem niet in het gareel houden.", "in-het-gareel"),
+        ("De vader heeft zonder geldige reden iedere medewerking geweigerd.", "niet-meewerkende-ouder"),
+    ],
+)
+def test_inability_or_a_negation_of_something_else_is_not_a_rejection(text, rule):
+    found = finding(text, rule)
+    assert found.severity == Severity.WARNING
+    assert "lager: de schrijver wijst dit af" not in found.context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij kunnen vader niet dwingen om mee te doen.",
+        "Wij werken zonder enige vorm van dwang.",
+    ],
+)
+def test_the_writers_own_limit_or_refusal_still_counts_as_a_rejection(text):
+    found = finding(text, "dwingen")
+    assert found.severity == Severity.HINT
+    assert "lager: de schrijver wijst dit af" in found.context
+
+
+def test_a_match_does_not_run_into_a_clause_opened_by_voor_het_geval():
+    result = run(
+        "Er is een dwangsom opgelegd aan moeder voor het geval zij niet voldoet aan de omgangsregeling."
+    )
+    assert all("voor het geval" not in f.text for f in result.findings)

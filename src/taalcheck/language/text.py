@@ -162,6 +162,7 @@ _SUBORDINATORS = dutch_words().subordinators
 
 
 _SUBJECT_PRONOUNS = dutch_words().subject_pronouns
+_SUBORDINATING_PHRASES = dutch_words().subordinating_phrases
 
 
 def _short_parentheticals(tokens: list[Token]) -> set[int]:
@@ -174,6 +175,12 @@ def _short_parentheticals(tokens: list[Token]) -> set[int]:
                     skip.update((index, close))
                     break
     return skip
+
+
+def _phrase_at(tokens: list[Token], index: int, phrase: tuple[str, ...]) -> bool:
+    return tokens[index].norm == phrase[0] and [
+        token.norm for token in tokens[index : index + len(phrase)]
+    ] == list(phrase)
 
 
 def clause_ids(tokens: list[Token]) -> list[int]:
@@ -191,6 +198,7 @@ def clause_ids(tokens: list[Token]) -> list[int]:
                 current += 1
         elif index > 0 and (
             token.norm in _SUBORDINATORS
+            or any(_phrase_at(tokens, index, phrase) for phrase in _SUBORDINATING_PHRASES)
             or (
                 token.norm in ("en", "of")
                 and index + 1 < len(tokens)

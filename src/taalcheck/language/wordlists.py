@@ -22,6 +22,7 @@ _LISTS = (
     "r_pronouns",
     "abbreviations",
     "subordinators",
+    "subordinating_phrases",
     "subject_pronouns",
     "particle_followers",
     "inseparable_prefixes",
@@ -40,6 +41,8 @@ class DutchWords:
     r_pronouns: tuple[str, ...]
     abbreviations: frozenset[str]
     subordinators: frozenset[str]
+    #: Several words that open a subordinate clause together ('voor het geval').
+    subordinating_phrases: tuple[tuple[str, ...], ...]
     subject_pronouns: frozenset[str]
     particle_followers: frozenset[str]
     inseparable_prefixes: tuple[str, ...]
@@ -112,6 +115,7 @@ def parse_words(data: Any, path: str) -> DutchWords:
         r_pronouns=lists["r_pronouns"],
         abbreviations=frozenset(lists["abbreviations"]),
         subordinators=frozenset(lists["subordinators"]),
+        subordinating_phrases=tuple(tuple(phrase.split()) for phrase in lists["subordinating_phrases"]),
         subject_pronouns=frozenset(lists["subject_pronouns"]),
         particle_followers=frozenset(lists["particle_followers"]),
         inseparable_prefixes=lists["inseparable_prefixes"],

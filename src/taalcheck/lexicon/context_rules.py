@@ -151,6 +151,9 @@ class NegationRule(ContextRule):
     predicates: Words = frozenset()
     #: Words that mark a clause about the other's non-compliance: 'zich niet laten sturen'.
     compliance: Words = frozenset()
+    #: Words of ability: with them a negation says what someone cannot do, not what the writer
+    #: rejects ('moeder kan Sem niet in het gareel houden').
+    ability: Words = frozenset()
     window: int = 2
 
 

@@ -297,16 +297,23 @@ def _negation(rule: NegationRule, site: Site, passage: Passage) -> str | None:
     ]
     if len(negators) > 1 or any(tokens[i].norm in ("niets", "niemand") for i in members):
         return None  # two negations ('zonder X verandert er niets') affirm
+    words = {tokens[i].norm for i in members if tokens[i].is_word and i not in site.tokens}
+    # 'moeder kan Sem niet ...' describes; 'wij kunnen vader niet dwingen' is the writer's own limit
+    unable = bool(words & rule.ability) and not words & _WRITER_PRONOUNS
     for index in negators:
         token = tokens[index]
         if _not_negating(rule, tokens, index):
             continue
+        if unable and index < last:
+            continue  # 'moeder kan Sem niet in het gareel houden' describes, it does not reject
         if first < index < last:
             return rule.note  # inside the action: 'wij dwingen de omgang niet af'
         if index < first:
             between = [i for i in range(index + 1, first) if tokens[i].is_word]
             if any(tokens[i].norm in _COORDINATORS for i in between):
                 continue  # 'geen probleembesef en werkt tegen': the negation ends at 'en'
+            if token.norm == "zonder" and _phrase_ends(tokens, between):
+                continue  # 'zonder geldige reden iedere medewerking geweigerd': 'zonder' has its own noun
             if len(between) <= rule.window or (token.norm == "zonder" and len(between) <= 6):
                 return rule.note
             if _negates_by_parse(passage, index, site):
@@ -342,6 +349,17 @@ def _negated_predicate(
 
 
 _COORDINATORS = frozenset("en of maar want dus".split())
+_WRITER_PRONOUNS = frozenset("wij we ik".split())
+_PHRASE_STARTERS = frozenset("de het een iedere ieder elke elk alle haar zijn hun mijn onze deze dit".split())
+_PREPOSITIONS = frozenset("van voor met aan op in bij om tot over door naar".split())
+
+
+def _phrase_ends(tokens: tuple[Token, ...], between: list[int]) -> bool:
+    """After 'zonder' and its noun, a new noun phrase starts before the term: the negation stays behind."""
+    for position, index in enumerate(between[1:], start=1):
+        if tokens[index].norm in _PHRASE_STARTERS and tokens[between[position - 1]].norm not in _PREPOSITIONS:
+            return True
+    return False
 
 
 def _negates_by_parse(passage: Passage, negator: int, site: Site) -> bool:
