@@ -481,3 +481,53 @@ def test_a_match_does_not_run_into_a_clause_opened_by_voor_het_geval():
         "Er is een dwangsom opgelegd aan moeder voor het geval zij niet voldoet aan de omgangsregeling."
     )
     assert all("voor het geval" not in f.text for f in result.findings)
+
+
+# -- oversight of organisations, newspaper quotes, pressure on a child, legal definitions ----
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Het toezicht op de kinderopvang is risicogestuurd.", "risicogestuurd-werken"),
+        ("Dit zijn de regels waar de inspectie op controleert.", "controleren-ouder"),
+        ("Toezicht, inspectie en handhaving in de jeugdhulp.", "handhaven"),
+    ],
+)
+def test_oversight_of_organisations_is_not_control_of_a_family(text, rule):
+    assert "toezicht op organisaties" in silenced(text, rule).context[0]
+
+
+def test_control_of_a_family_next_to_an_organisation_stays():
+    assert finding("De instelling werkt risicogestuurd met ouders.", "risicogestuurd-werken")
+    assert finding("In de jeugdbescherming werken wij risicogestuurd.", "risicogestuurd-werken")
+
+
+def test_a_newspaper_quote_opened_with_two_commas_is_a_quote():
+    found = finding(",,Dit is een vechtscheiding en dat duurt lang'', zegt de wethouder.", "vechtscheiding")
+    assert found.severity == Severity.HINT
+    assert "lager: citaat" in found.context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kind is door deze ouder zo ver onder druk gezet dat het contact stopte.",
+        "Moeder zet veel druk op de kinderen om niet naar vader te gaan.",
+    ],
+)
+def test_pressure_on_a_child_described_is_not_a_professionals_lever(text):
+    assert finding(text, "drukmiddel").severity == Severity.HINT
+
+
+def test_pressure_on_a_parent_stays_a_warning():
+    assert (
+        finding("De gezinsvoogd zet flink druk op vader om mee te doen.", "drukmiddel").severity
+        == Severity.WARNING
+    )
+
+
+def test_a_measure_explained_by_what_it_means_is_a_legal_fact():
+    assert silenced(
+        "Een ondertoezichtstelling betekent dat ouders gedwongen worden hulp te aanvaarden.", "dwingen"
+    )

@@ -236,6 +236,19 @@ class SafetyRule(ContextRule):
     scope: str = "block"
 
 
+@dataclass(frozen=True)
+class InstitutionalRule(ContextRule):
+    """Oversight of organisations, not of a family: 'het toezicht op de kinderopvang is risicogestuurd'.
+
+    Applies when the sentence names one of `organisations` (also as the last part of a compound) and
+    none of `family`.
+    """
+
+    kind: ClassVar[str] = "institutional"
+    organisations: Words = frozenset()
+    family: Words = frozenset()
+
+
 KINDS: dict[str, type[ContextRule]] = {
     cls.kind: cls
     for cls in (
@@ -253,6 +266,7 @@ KINDS: dict[str, type[ContextRule]] = {
         LegalMeasureRule,
         LegalRegisterRule,
         SafetyRule,
+        InstitutionalRule,
     )
 }
 

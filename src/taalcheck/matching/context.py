@@ -22,6 +22,7 @@ from taalcheck.lexicon.context_rules import (
     ContextRule,
     DefinitionRule,
     Effect,
+    InstitutionalRule,
     LegalActRule,
     LegalMeasureRule,
     LegalRegisterRule,
@@ -599,6 +600,18 @@ def _legal_register(rule: LegalRegisterRule, site: Site, passage: Passage) -> st
     return rule.note if distinct >= rule.min_distinct else None
 
 
+def _institutional(rule: InstitutionalRule, site: Site, passage: Passage) -> str | None:
+    words = [t.norm for i, t in enumerate(passage.tokens) if t.is_word and i not in site.tokens]
+    if any(_names_one_of(word, rule.family) for word in words):
+        return None
+    return rule.note if any(_names_one_of(word, rule.organisations) for word in words) else None
+
+
+def _names_one_of(word: str, nouns: frozenset[str]) -> bool:
+    """The word itself, or a compound that ends in it ('jeugdhulpaanbieders' ends in 'aanbieders')."""
+    return word in nouns or any(len(noun) >= 5 and word.endswith(noun) for noun in nouns)
+
+
 def _safety(rule: SafetyRule, site: Site, passage: Passage) -> str | None:
     start, end = passage.block if rule.scope == "block" else passage.sentence
     text = passage.text
@@ -624,6 +637,7 @@ _EVALUATORS: dict[type, Evaluator] = {
     LegalMeasureRule: _legal_measure,
     LegalRegisterRule: _legal_register,
     SafetyRule: _safety,
+    InstitutionalRule: _institutional,
 }
 
 

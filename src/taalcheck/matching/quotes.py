@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-_QUOTE_CHARS = re.compile(r"''|[\"“”„‟«»‘’`']")
-_OPENERS = frozenset("“„‟«‘`")
+#: Two commas open a quote in Dutch newspaper style (,,Zo gaat het niet'').
+_QUOTE_CHARS = re.compile(r",,(?=\S)|''|[\"“”„‟«»‘’`']")
+_OPENERS = frozenset(["“", "„", "‟", "«", "‘", "`", ",,"])
 _CLOSERS = frozenset("”»’")
-_DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''"])
+_DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''", ",,"])
 #: A quote opened with a single mark longer than this was an apostrophe after all.
 MAX_SINGLE = 400
 #: Longest quote kept (characters); longer stretches are not treated as quoted.
@@ -42,7 +43,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         can_open = not after.isspace() and not _is_word(before)
         can_close = not before.isspace() and not _is_word(after)
         if (mark in _OPENERS and mark != "‘") or (mark == "‘" and can_open):
-            if mark == "“" and stack and stack[-1][0] == "„":
+            if mark == "“" and stack and stack[-1][0] in ("„", ",,"):
                 _close(stack, spans, position)  # „German-style“
                 continue
             if len(stack) < 3:
