@@ -531,3 +531,8 @@ def test_a_measure_explained_by_what_it_means_is_a_legal_fact():
     assert silenced(
         "Een ondertoezichtstelling betekent dat ouders gedwongen worden hulp te aanvaarden.", "dwingen"
     )
+
+
+def test_cooperation_between_organisations_is_not_counted_as_trust_wording():
+    assert run("De samenwerking tussen de gemeente en de instellingen verloopt goed.").balance.trust == 0
+    assert run("De samenwerking met de ouders verloopt goed.").balance.trust == 1
