@@ -501,6 +501,7 @@ def test_oversight_of_organisations_is_not_control_of_a_family(text, rule):
 def test_control_of_a_family_next_to_an_organisation_stays():
     assert finding("De instelling werkt risicogestuurd met ouders.", "risicogestuurd-werken")
     assert finding("In de jeugdbescherming werken wij risicogestuurd.", "risicogestuurd-werken")
+    assert finding("De instelling legt sancties op.", "sancties-opleggen")
 
 
 def test_a_newspaper_quote_opened_with_two_commas_is_a_quote():
