@@ -537,3 +537,16 @@ def test_a_measure_explained_by_what_it_means_is_a_legal_fact():
 def test_cooperation_between_organisations_is_not_counted_as_trust_wording():
     assert run("De samenwerking tussen de gemeente en de instellingen verloopt goed.").balance.trust == 0
     assert run("De samenwerking met de ouders verloopt goed.").balance.trust == 1
+
+
+def test_a_court_that_is_merely_the_subject_does_not_make_a_label_its_decision():
+    assert finding(
+        "De rechtbank heeft voor vechtscheidingen afspraken gemaakt.", "vechtscheiding"
+    ).severity == (Severity.WARNING)
+
+
+def test_keeping_a_child_in_line_is_about_upbringing_not_about_parents():
+    assert finding(
+        "Ouders die hem niet in het gareel kunnen houden, vragen om hulp.", "in-het-gareel"
+    ).severity == (Severity.HINT)
+    assert finding("Wij houden moeder in het gareel.", "in-het-gareel").severity == Severity.WARNING

@@ -532,19 +532,23 @@ def _acting_courts(rule: LegalActRule, passage: Passage) -> list[int]:
 
 
 def _court_speaks_for_site(rule: LegalActRule, site: Site, passage: Passage) -> bool:
-    """The court acts in the clause of the match, or reports ('het hof bepaalt dat ...') before it."""
+    """The court decides or reports with one of the rule's verbs, in the clause of the match or in a
+    clause before it ('het hof bepaalt dat ...'); a court that is merely the subject does not count."""
     clauses = passage.clauses
     site_clauses = {clauses[i] for i in site.tokens}
     first = min(site.tokens)
     reporting = _verb_forms(rule.reporting_verbs)
     for index in _acting_courts(rule, passage):
-        if clauses[index] in site_clauses:
+        clause = clauses[index]
+        if clause not in site_clauses and not (index < first and clause < clauses[first]):
+            continue
+        words = (
+            t.norm
+            for i, t in enumerate(passage.tokens)
+            if clauses[i] == clause and t.is_word and i not in site.tokens
+        )
+        if any(word in reporting for word in words):
             return True
-        if index < first and clauses[index] < clauses[first]:
-            clause = clauses[index]
-            words = (t.norm for i, t in enumerate(passage.tokens) if clauses[i] == clause and t.is_word)
-            if any(word in reporting for word in words):
-                return True
     return False
 
 
