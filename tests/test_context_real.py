@@ -550,3 +550,17 @@ def test_keeping_a_child_in_line_is_about_upbringing_not_about_parents():
         "Ouders die hem niet in het gareel kunnen houden, vragen om hulp.", "in-het-gareel"
     ).severity == (Severity.HINT)
     assert finding("Wij houden moeder in het gareel.", "in-het-gareel").severity == Severity.WARNING
+
+
+def test_a_need_for_control_is_not_the_childs_need():
+    assert run("Vader heeft een grote behoefte aan controle.").balance.trust == 0
+    assert run("Sem heeft behoefte aan rust.").balance.trust == 1
+
+
+def test_statutory_incapacity_in_a_court_decision_is_a_legal_term():
+    text = (
+        "De raad stelt dat moeder ongeschikt is. De rechtbank overweegt als volgt. Gelet op artikel 1:266 BW "
+        "kan de rechtbank het gezag beeindigen. Zij is dan ook blijvend pedagogisch onmachtig."
+    )
+    assert silenced(text, "pedagogische-onmacht")
+    assert finding("Vader lijkt pedagogisch onmachtig bij driftbuien van Tim.", "pedagogische-onmacht")
