@@ -564,3 +564,10 @@ def test_statutory_incapacity_in_a_court_decision_is_a_legal_term():
     )
     assert silenced(text, "pedagogische-onmacht")
     assert finding("Vader lijkt pedagogisch onmachtig bij driftbuien van Tim.", "pedagogische-onmacht")
+
+
+def test_a_court_in_a_coordinated_clause_or_named_as_voorzieningenrechter_reports_a_decision():
+    text = "De beslissing is uitvoerbaar verklaard, en het hof heeft benadrukt dat de GI de regie houdt."
+    assert finding(text, "regie-nemen").severity == Severity.HINT
+    text = "De voorzieningenrechter oordeelde dat moeder zonder geldige reden haar medewerking weigerde."
+    assert finding(text, "niet-meewerkende-ouder").severity == Severity.HINT

@@ -484,7 +484,7 @@ def _lever(levers: tuple[re.Pattern[str], ...], passage: Passage) -> bool:
 _ARTICLES = frozenset(("de", "het", "een"))
 #: Words that open a clause in which the court that follows is the subject.
 _CLAUSE_OPENERS = frozenset(
-    "die dat welke wat waarbij waarin waarmee toen sinds nadat omdat zodat wanneer als tenzij".split()
+    "die dat welke wat waarbij waarin waarmee toen sinds nadat omdat zodat wanneer als tenzij en maar".split()
 )
 
 
