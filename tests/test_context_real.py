@@ -92,7 +92,8 @@ def test_words_named_as_someone_elses_are_theirs():
 def test_an_institutions_reported_view_is_lowered_a_parents_summary_is_not():
     found = finding("De kinderombudsman schreef dat de wijkteams dwang toepassen.", "dwingen")
     assert (
-        found.severity == Severity.HINT and "lager: weergave van wat de kinderombudsman zegt" in found.context
+        found.severity == Severity.HINT
+        and "lager: weergave van het standpunt van de kinderombudsman" in found.context
     )
     # In a report the writer summarises a parent's view in the writer's own words.
     found = finding("Vader vertelt dat Sem het contact weigert.", "kind-weigert-contact")
@@ -571,3 +572,34 @@ def test_a_court_in_a_coordinated_clause_or_named_as_voorzieningenrechter_report
     assert finding(text, "regie-nemen").severity == Severity.HINT
     text = "De voorzieningenrechter oordeelde dat moeder zonder geldige reden haar medewerking weigerde."
     assert finding(text, "niet-meewerkende-ouder").severity == Severity.HINT
+
+
+def test_a_speaker_named_after_the_words_makes_them_reported():
+    found = finding("Het gezin is een multiprobleemgezin, aldus de inspectie.", "multiprobleemgezin")
+    assert found.severity == Severity.HINT
+    assert "lager: weergave van het standpunt van de inspectie" in found.context
+    assert finding(
+        "Het gezin is een multiprobleemgezin, en wij zien dat elke dag.", "multiprobleemgezin"
+    ).severity == (Severity.WARNING)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Deze plicht dwingt de gezinsvoogd tot het zien aankomen van bedreigingen.", "dwingen"),
+        ("Sommige professionele partijen zijn vooral voor een globale regeling.", "tegenpartij"),
+    ],
+)
+def test_coercion_of_professionals_and_professional_parties_are_other_senses(text, rule):
+    assert silenced(text, rule)
+
+
+def test_a_court_in_inversion_after_its_verb_reports_a_decision():
+    text = "In deze zaak acht de kinderrechter verlenging noodzakelijk om de GI regie te laten voeren."
+    assert finding(text, "regie-nemen").severity == Severity.HINT
+
+
+def test_a_forced_move_is_a_measure_named():
+    assert (
+        finding("Of een boete of een gedwongen verhuizing van het kind.", "dwingen").severity == Severity.HINT
+    )

@@ -456,7 +456,26 @@ def _attribution(rule: AttributionRule, site: Site, passage: Passage) -> str | t
         # theirs in a legal passage (elsewhere the writer chose the words of the summary).
         if is_speech and clauses[first] > clauses[index] and (role == "institution" or passage.legal_block()):
             return rule.reported_note.format(speaker=label), rule.reported_effect
+    after = _speaker_after(rule, tokens, max(site.tokens), speech)
+    if after is not None and (after[1] == "institution" or passage.legal_block()):
+        return rule.reported_note.format(speaker=after[0]), rule.reported_effect
     return _hearsay(rule, site, passage)
+
+
+def _speaker_after(
+    rule: AttributionRule, tokens: tuple[Token, ...], last: int, speech: frozenset[str]
+) -> tuple[str, str] | None:
+    """'..., schrijven de onderzoekers.' / '..., aldus de inspectie.': the speaker named after the words."""
+    for index in range(last + 1, len(tokens) - 1):
+        if tokens[index].text != ",":
+            continue
+        verb = next((i for i in range(index + 1, len(tokens)) if tokens[i].is_word), None)
+        if verb is None or (tokens[verb].norm not in speech and tokens[verb].norm != "aldus"):
+            continue
+        speaker = _speaker_at(rule, tokens, verb + 1, min(len(tokens), verb + 4))
+        if speaker is not None and speaker[1] != "writer":
+            return speaker
+    return None
 
 
 def _hearsay(rule: AttributionRule, site: Site, passage: Passage) -> tuple[str, Effect] | None:
@@ -538,7 +557,16 @@ def _court_speaks_for_site(rule: LegalActRule, site: Site, passage: Passage) -> 
     site_clauses = {clauses[i] for i in site.tokens}
     first = min(site.tokens)
     reporting = _verb_forms(rule.reporting_verbs)
-    for index in _acting_courts(rule, passage):
+    tokens = passage.tokens
+    inverted = [  # 'acht de kinderrechter ... noodzakelijk', 'bepaalt het hof dat ...'
+        i
+        for i, token in enumerate(tokens)
+        if token.is_word
+        and token.norm in rule.actors
+        and next((t.norm for t in reversed(tokens[:i]) if t.is_word and t.norm not in _ARTICLES), "")
+        in reporting
+    ]
+    for index in sorted({*_acting_courts(rule, passage), *inverted}):
         clause = clauses[index]
         if clause not in site_clauses and not (index < first and clause < clauses[first]):
             continue
