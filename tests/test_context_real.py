@@ -603,3 +603,8 @@ def test_a_forced_move_is_a_measure_named():
     assert (
         finding("Of een boete of een gedwongen verhuizing van het kind.", "dwingen").severity == Severity.HINT
     )
+
+
+def test_a_label_said_to_harm_is_used_a_practice_said_to_harm_is_rejected():
+    assert finding("Ouderverstoting schaadt kinderen.", "ouderverstoting").severity == Severity.WARNING
+    assert finding("Dwang werkt averechts.", "dwingen").severity == Severity.HINT

@@ -176,3 +176,14 @@ def test_an_extension_lexicon_that_is_a_fifo_is_refused_not_waited_for(tmp_path)
     )
     assert result.returncode == 2
     assert "geen gewoon bestand" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tags_at_the_top_of_a_file_apply_to_every_entry(tmp_path):
+    (entry,) = load_file(
+        write(
+            tmp_path,
+            "tags: [label]\n" + VALID.replace("severity: hint", "severity: hint\n    tags: [monitoring]"),
+        )
+    )
+    assert entry.tags == ("label", "monitoring")
+    assert "onbekend label 'geheim'" in error_for(tmp_path, "tags: [geheim]\n" + VALID)

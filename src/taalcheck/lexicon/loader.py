@@ -22,6 +22,7 @@ _TAGS = (
     "monitoring",
     "intervention",
     "negation-in-term",
+    "label",
 )
 _KINDS = ("control", "trust")
 
@@ -109,7 +110,7 @@ def _text_keys(raw: dict[Any, Any], path: str, entry: str | None) -> None:
             )
 
 
-def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
+def _entry(raw: Any, path: str, index: int, kind: str, file_tags: tuple[str, ...] = ()) -> Entry:
     if not isinstance(raw, dict):
         raise LexiconError(path, f"item {index + 1} is geen mapping (sleutel: waarde) maar {dutch_type(raw)}")
     entry_id = raw.get("id")
@@ -142,10 +143,8 @@ def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
     compound = _choice(
         raw.get("compound", "both"), _COMPOUND_MODES, path, label, "compound", "e samenstellingswijze"
     )
-    tags = _strings(raw.get("tags", []), path, label, "tags")
-    for tag in tags:
-        if tag not in _TAGS:
-            raise LexiconError(path, f"onbekend label '{tag}' (kies uit: {', '.join(_TAGS)})", label, "tags")
+    tags = _tags(raw.get("tags", []), path, label)
+    tags = (*file_tags, *(tag for tag in tags if tag not in file_tags))
     examples = raw.get("examples", {}) or {}
     if not isinstance(examples, dict) or set(examples) - {"flag", "ok"}:
         raise LexiconError(path, "moet een mapping met 'flag' en/of 'ok' zijn", label, "examples")
@@ -182,6 +181,14 @@ def _entry(raw: Any, path: str, index: int, kind: str) -> Entry:
     )
 
 
+def _tags(value: Any, path: str, label: str | None) -> tuple[str, ...]:
+    tags = tuple(_strings(value, path, label, "tags"))
+    for tag in tags:
+        if tag not in _TAGS:
+            raise LexiconError(path, f"onbekend label '{tag}' (kies uit: {', '.join(_TAGS)})", label, "tags")
+    return tags
+
+
 def load_file(path: Path) -> list[Entry]:
     """Load one lexicon file; raises `LexiconError` naming file, entry and key."""
     data = _load_yaml(path)
@@ -189,13 +196,14 @@ def load_file(path: Path) -> list[Entry]:
     if not isinstance(data, dict) or "entries" not in data:
         raise LexiconError(name, "verwacht een mapping met de sleutel 'entries'")
     _text_keys(data, name, None)
-    unknown = sorted(set(data) - {"kind", "entries", "description"})
+    unknown = sorted(set(data) - {"kind", "entries", "description", "tags"})
     if unknown:
         raise LexiconError(name, "onbekende sleutel bovenin het bestand", key=unknown[0])
     kind = _choice(data.get("kind", "control"), _KINDS, name, None, "kind", "e soort")
     if not isinstance(data["entries"], list):
         raise LexiconError(name, f"moet een lijst zijn, niet {dutch_type(data['entries'])}", key="entries")
-    return [_entry(raw, name, index, kind) for index, raw in enumerate(data["entries"])]
+    file_tags = _tags(data.get("tags", []), name, None)  # labels for every entry of the file
+    return [_entry(raw, name, index, kind, file_tags) for index, raw in enumerate(data["entries"])]
 
 
 def load_entries(paths: Iterable[Path]) -> list[Entry]:
