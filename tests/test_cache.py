@@ -49,6 +49,8 @@ def test_the_key_covers_the_normaliser(cache, monkeypatch, tmp_path):
     normaliser.write_text("# a changed normaliser\n", encoding="utf-8")
     inputs = lexicon_module._compiler_inputs()
     assert any(path.name == "normalize.py" and path.parent.name == "language" for path in inputs)
+    # the entries in the cache are instances of the result model's classes
+    assert any(path.name == "model.py" and path.parent.name == "taalcheck" for path in inputs)
     monkeypatch.setattr(lexicon_module, "_compiler_inputs", lambda: [*inputs, normaliser])
     load_lexicon(files, include_bundled=False)
     assert len(list(cache.glob("lexicon-*.pickle"))) == 2  # another key: compiled again

@@ -37,6 +37,9 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 #: The code whose output the cache holds: the lexicon compiler and the language layer it uses
 #: (normaliser, word lists), so a changed generator never reuses old forms.
 _COMPILER_CODE = ("lexicon", "language")
+#: The classes the cache pickles (`Entry`, `Severity`) live in the result model: a changed class
+#: never meets an old pickle.
+_PICKLED_CLASSES = ("model.py",)
 
 
 @dataclass
@@ -66,6 +69,7 @@ class Lexicon:
 
 def _compiler_inputs() -> list[Path]:
     files = [path for folder in _COMPILER_CODE for path in sorted((_PACKAGE / folder).rglob("*"))]
+    files += [_PACKAGE / name for name in _PICKLED_CLASSES]
     return [path for path in files if path.suffix in (".py", ".yaml", ".txt", ".json") and path.is_file()]
 
 
