@@ -244,11 +244,16 @@ def run_measured(
     stdin: object = subprocess.DEVNULL,
     stdout: object = subprocess.PIPE,
     timeout: float = 60.0,
+    script: str | None = None,
 ) -> Run:
-    """`taalcheck ARGS` in a subprocess with a time limit; exit code, output, seconds, peak MB."""
+    """`taalcheck ARGS` in a subprocess with a time limit; exit code, output, seconds, peak MB.
+
+    With `script`, that Python code runs instead of `-m taalcheck`, with ARGS as its arguments.
+    """
     env = {**os.environ, "PYTHONPATH": _SRC, "TAALCHECK_NO_CACHE": "1", "NO_COLOR": "1"}
     env.pop("TAALCHECK_DEBUG", None)
-    command = [sys.executable, "-c", _MEASURE, str(timeout), sys.executable, "-m", "taalcheck", *args]
+    program = ["-c", script] if script is not None else ["-m", "taalcheck"]
+    command = [sys.executable, "-c", _MEASURE, str(timeout), sys.executable, *program, *args]
     done = subprocess.run(
         command,
         cwd=cwd,

@@ -153,16 +153,21 @@ def check_paths(
         if name != STDIN and not Path(name).exists():
             raise InputError(name, "bestand of map niet gevonden")
     paths = [Path(name) for name in names if name != STDIN]
-    documents = iter_document_paths(paths, list(exclude)) if paths else []
+    skipped: list[InputError] = []
+    documents = iter_document_paths(paths, list(exclude), skipped) if paths else []
     files: list[FileResult] = []
     if STDIN in names:
         data = read_limited(stdin or sys.stdin.buffer, STDIN, settings.limits.max_file_bytes)
-        files.append(checker.check_document(document_from_text(decode_text(data, STDIN), STDIN)))
+        files.append(
+            checker.check_document(
+                document_from_text(decode_text(data, STDIN, settings.limits.max_text_chars), STDIN)
+            )
+        )
     if jobs > 1 and len(documents) >= PARALLEL_THRESHOLD:
         outcomes = _check_in_parallel(documents, settings, checker, jobs, full_documents)
     else:
         outcomes = (_check_one(path, checker) for path in documents)
-    errors: list[str] = []
+    errors = [str(problem) for problem in skipped]
     for done, outcome in enumerate(outcomes, start=1):
         if isinstance(outcome, FileResult):
             files.append(outcome)

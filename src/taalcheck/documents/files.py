@@ -144,11 +144,11 @@ def document_from_bytes(
         raise _too_large(name, size_label(len(data)), limits.max_file_bytes)
     # Readers are imported on first use: each pulls in a sizeable library.
     if suffix == ".txt":
-        return read_text(data, name)
+        return read_text(data, name, limits.max_text_chars)
     if suffix == ".md":
         from .markdown import markdown_document
 
-        return markdown_document(decode_text(data, name), name)
+        return markdown_document(decode_text(data, name, limits.max_text_chars), name)
     if suffix in WORD_SUFFIXES:
         from .word import word_document
 
@@ -166,10 +166,31 @@ def _matches(patterns: Iterable[str], *candidates: str) -> bool:
     return any(fnmatch.fnmatch(candidate, pattern) for pattern in patterns for candidate in candidates)
 
 
-def _walk(folder: Path, exclude: list[str]) -> list[Path]:
-    """Supported files under `folder`, hidden and excluded files and folders skipped, sorted."""
+UNREADABLE_FOLDER_PROBLEM = "map overgeslagen: geen leesrechten voor deze map"
+
+
+def _folder_problem(name: str, error: OSError) -> InputError:
+    if isinstance(error, PermissionError):
+        return InputError(name, UNREADABLE_FOLDER_PROBLEM)
+    return InputError(name, f"map overgeslagen: kan de map niet lezen ({error.strerror or error})")
+
+
+def _walk(folder: Path, exclude: list[str], skipped: list[InputError]) -> list[Path]:
+    """Supported files under `folder`, hidden and excluded files and folders skipped, sorted.
+
+    A subfolder that cannot be read is added to `skipped` (one problem naming it); the
+    walk goes on. When `folder` itself cannot be read, that problem is raised.
+    """
     found: list[tuple[str, Path]] = []
-    for root, dirs, files in os.walk(folder):
+    problems: list[tuple[str, InputError]] = []
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        if where == folder:
+            raise _folder_problem(str(folder), error)
+        problems.append((where.relative_to(folder).as_posix(), _folder_problem(str(where), error)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         root_path = Path(root)
         relative_root = root_path.relative_to(folder)
         kept = []
@@ -190,6 +211,7 @@ def _walk(folder: Path, exclude: list[str]) -> list[Path]:
             ):
                 continue
             found.append((relative, root_path / name))
+    skipped.extend(problem for _relative, problem in sorted(problems, key=lambda item: item[0]))
     return [path for _relative, path in sorted(found)]
 
 
@@ -202,7 +224,9 @@ def _special(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
-def iter_document_paths(paths: list[Path], exclude: Iterable[str] = ()) -> list[Path]:
+def iter_document_paths(
+    paths: list[Path], exclude: Iterable[str] = (), skipped: list[InputError] | None = None
+) -> list[Path]:
     """The files to check: files as given, folders searched recursively for supported files.
 
     Hidden files and folders, lock files and special files (FIFOs, devices, sockets) are
@@ -210,16 +234,19 @@ def iter_document_paths(paths: list[Path], exclude: Iterable[str] = ()) -> list[
     against the path relative to the given folder and against the bare name (also for files
     given directly). Files given directly are kept even when missing or of an unsupported
     type, so `read_document` can explain the problem. Order: as given, folders sorted; each
-    file once. A folder without any supported file raises `InputError`.
+    file once. A folder without any supported file, or one that cannot be read, raises
+    `InputError`; an unreadable subfolder is appended to `skipped` (when given) and passed over.
     """
     patterns = list(exclude)
+    skipped = skipped if skipped is not None else []
     result: list[Path] = []
     seen: set[Path] = set()
     for given in paths:
         given = Path(given)
         if given.is_dir():
-            found = _walk(given, patterns)
-            if not found:
+            before = len(skipped)
+            found = _walk(given, patterns, skipped)
+            if not found and len(skipped) == before:
                 raise InputError(str(given), NO_FILES_PROBLEM)
         elif _matches(patterns, given.as_posix(), given.name):
             found = []

@@ -35,8 +35,9 @@ class InputLimits:
     max_xml_elements: int = 2_000_000
     #: Spaces, tabs or repeated cells one expansion construct (`text:s text:c=`) may stand for.
     max_repeat: int = 1_000
-    #: Characters of text taken from one document (Word, OpenDocument, PDF).
-    max_text_chars: int = 50 * MB
+    #: Characters of text checked in one document (any format, standard input included): about
+    #: a thousand pages, far beyond any report, and what checking gets through in seconds.
+    max_text_chars: int = 2_000_000
     #: PDF pages, content-stream operators per page, and seconds for the whole file.
     max_pdf_pages: int = 5_000
     max_pdf_operators: int = 200_000
@@ -93,6 +94,15 @@ def limits_from_config(table: Any) -> InputLimits:
         else:
             values[name] = int(value)
     return InputLimits(**values)
+
+
+def too_much_text(name: str, max_chars: int) -> LimitError:
+    """The problem for a document with more than `max_chars` characters of text."""
+    return LimitError(
+        name,
+        f"meer dan {count_label(max_chars)} tekens tekst (de grens per document, in te stellen met "
+        "max_text_chars onder [limits] in taalcheck.toml)",
+    )
 
 
 def size_label(size: int) -> str:

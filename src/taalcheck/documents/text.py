@@ -7,6 +7,7 @@ import codecs
 from ..errors import InputError
 from .base import Document, Segment
 from .ligatures import repair_ligatures
+from .limits import too_much_text
 from .placeholders import mask_placeholders
 
 #: Control characters that never occur in text files (tab, line feed, form feed, CR excluded).
@@ -17,20 +18,29 @@ BINARY_PROBLEM = "binair bestand, geen tekst"
 ENCODING_PROBLEM = "tekstcodering niet herkend; sla het bestand op als UTF-8"
 
 
-def decode_text(data: bytes, path: str) -> str:
+def decode_text(data: bytes, path: str, max_chars: int | None = None) -> str:
     """Decode the bytes of a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
 
     A byte-order mark is removed, so offsets count from the first real character. Raises
-    `InputError` for binary data and for bytes that no encoding explains.
+    `InputError` for binary data, for bytes that no encoding explains and (`LimitError`) for
+    more than `max_chars` characters.
     """
+
+    def _checked(text: str) -> str:
+        if max_chars is not None and len(text) > max_chars:
+            raise too_much_text(path, max_chars)
+        return _not_binary(text, path)
+
+    if max_chars is not None and len(data) > 4 * (max_chars + 1):  # no encoding packs more
+        raise too_much_text(path, max_chars)
     if data.startswith(codecs.BOM_UTF8):
-        return _checked(_decode(data[len(codecs.BOM_UTF8) :], "utf-8", path), path)
+        return _checked(_decode(data[len(codecs.BOM_UTF8) :], "utf-8", path))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _checked(_decode(data, "utf-16", path), path)
+        return _checked(_decode(data, "utf-16", path))
     if b"\x00" in data or data.startswith(_BINARY_SIGNATURES):
         raise InputError(path, BINARY_PROBLEM)
     try:
-        return _checked(data.decode("utf-8"), path)
+        return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # only for text that is not UTF-8
@@ -44,10 +54,10 @@ def decode_text(data: bytes, path: str) -> str:
         # Single-byte guesses for short Dutch text are often exotic (cp1250, cp1006); Windows-1252
         # is what Dutch Windows software writes, so it wins whenever it decodes the bytes.
         try:
-            return _checked(data.decode("cp1252"), path)
+            return _checked(data.decode("cp1252"))
         except UnicodeDecodeError:
             pass
-    return _checked(_decode(data, encoding, path), path)
+    return _checked(_decode(data, encoding, path))
 
 
 def _decode(data: bytes, encoding: str, path: str) -> str:
@@ -58,7 +68,7 @@ def _decode(data: bytes, encoding: str, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _checked(text: str, path: str) -> str:
+def _not_binary(text: str, path: str) -> str:
     """`text`, unless control characters show it is binary data after all."""
     if text:
         controls = sum(1 for char in text if char in _CONTROL)
@@ -80,6 +90,6 @@ def document_from_text(text: str, path: str = "-") -> Document:
     return Document(path=path, text=text, segments=segments, kind="txt", analysis_text=analysis)
 
 
-def read_text(data: bytes, path: str) -> Document:
-    """A .txt file as a document."""
-    return document_from_text(decode_text(data, path), path)
+def read_text(data: bytes, path: str, max_chars: int | None = None) -> Document:
+    """A .txt file as a document (`LimitError` past `max_chars` characters)."""
+    return document_from_text(decode_text(data, path, max_chars), path)

@@ -8,6 +8,7 @@ overlapping findings can never produce broken markup.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -47,12 +48,14 @@ PRINCIPLE_STYLES: dict[str, PrincipleStyle] = {
 }
 OTHER_STYLE = PrincipleStyle("?", "#666666", "#E4E4E4")
 PRINCIPLE_CLASSES = {key: f"p{number}" for number, key in enumerate(PRINCIPLE_STYLES)}
+_HTML_SPECIAL = re.compile("[&<>\"']")
 UNDERLINES = {Severity.WARNING: "solid", Severity.SUGGESTION: "dashed", Severity.HINT: "dotted"}
 
 
 def esc(value: object) -> str:
     """Escape any value for HTML text and attribute values."""
-    return html.escape(str(value), quote=True)
+    text = value if type(value) is str else str(value)
+    return html.escape(text, quote=True) if _HTML_SPECIAL.search(text) else text
 
 
 def nl_number(value: float, decimals: int = 1) -> str:
@@ -140,13 +143,17 @@ def trust_spans(positives: Sequence[PositiveMatch], length: int) -> list[tuple[i
     return spans
 
 
-def _trust_piece(piece: str, start: int, end: int, trust: list[tuple[int, int, bool]]) -> str:
-    covering = [counted for s, e, counted in trust if s <= start and end <= e]
-    if not covering:
-        return piece
-    if any(covering):
-        return f'<span class="trust" title="vertrouwensformulering (telt mee in de balans)">{piece}</span>'
-    return f'<span class="trust uncounted" title="vertrouwensformulering die niet meetelt">{piece}</span>'
+_TRUST_COUNTED = '<span class="trust" title="vertrouwensformulering (telt mee in de balans)">'
+_TRUST_UNCOUNTED = '<span class="trust uncounted" title="vertrouwensformulering die niet meetelt">'
+
+
+def _boundary_events(spans: Iterable[tuple[int, int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """Offset -> (key, +1 or -1) for every span (start, end, key): where a span opens and closes."""
+    events: dict[int, list[tuple[int, int]]] = {}
+    for start, end, key in spans:
+        events.setdefault(start, []).append((key, 1))
+        events.setdefault(end, []).append((key, -1))
+    return events
 
 
 def highlight(
@@ -164,6 +171,7 @@ def highlight(
     number of the first finding (when a text is rendered in parts). Trust phrases (`positives`)
     are marked as a calm `<span class="trust">` where no finding covers them, and changed
     stretches (`changes`, for a comparison) are wrapped in `<mark class="changed">`.
+    One sweep over the boundaries: linear in the text and the number of spans.
     """
     spans = [
         (start, end, number)
@@ -171,85 +179,101 @@ def highlight(
         for start, end in finding_spans(finding, len(text))
     ]
     trust = trust_spans(positives, len(text))
-    bounds = sorted(
-        {0, len(text)}
-        | {start for start, _, _ in spans}
-        | {end for _, end, _ in spans}
-        | {start for start, _, _ in trust}
-        | {end for _, end, _ in trust}
-        | {start for start, _ in changes}
-        | {end for _, end in changes}
+    length = len(text)
+    changed_spans = [(max(0, min(s, length)), max(0, min(e, length)), 0) for s, e in changes]
+    finding_events = _boundary_events(spans)
+    # key 1: a counted trust phrase, 0: one that is not counted
+    trust_events = _boundary_events(
+        (start, end, int(counted)) for start, end, counted in trust if end > start
     )
-    ends: dict[int, list[int]] = {}
-    ends_count: dict[tuple[int, int], int] = {}
-    for _start, end, number in spans:
-        ends.setdefault(end, [])
-        if (end, number) not in ends_count:
-            ends[end].append(number)
-        ends_count[end, number] = ends_count.get((end, number), 0) + 1
-    opening: dict[int, list[int]] = {}
-    for start, _end, number in spans:
-        opening.setdefault(start, []).append(number)
+    change_events = _boundary_events(span for span in changed_spans if span[1] > span[0])
+    bounds = sorted({0, length} | finding_events.keys() | trust_events.keys() | change_events.keys())
+    # per finding: principle class, severity class, letter, severity label
+    looks = [
+        (class_of(f.principle), f"sev-{f.severity.key}", esc(style_of(f.principle).code), f.severity.label)
+        for f in findings
+    ]
     covering: dict[int, int] = {}  # finding number -> how many of its spans cover the current piece
+    trust_open = [0, 0]  # open uncounted, counted trust phrases
+    changes_open = 0
     referenced: set[int] = set()
     out: list[str] = []
-    for start, end in pairwise(bounds):  # one sweep: linear in the text and the number of spans
-        for number in ends.get(start, ()):
-            covering[number] -= ends_count[start, number]
-            if not covering[number]:
+    escape = html.escape
+    for start, end in pairwise(bounds):
+        for number, step in finding_events.get(start, ()):
+            count = covering.get(number, 0) + step
+            if count:
+                covering[number] = count
+            else:
                 del covering[number]
-        for number in opening.get(start, ()):
-            covering[number] = covering.get(number, 0) + 1
-        changed = any(s <= start and end <= e for s, e in changes)
-        if changed:
+        for counted, step in trust_events.get(start, ()):
+            trust_open[counted] += step
+        for _key, step in change_events.get(start, ()):
+            changes_open += step
+        if changes_open:
             out.append('<mark class="changed">')
-        piece = esc(text[start:end])
-        active = sorted(covering)
-        if active:
-            main = max(active, key=lambda number: (findings[number - first].severity, -number))
-            finding = findings[main - first]
-            classes = ["hl", class_of(finding.principle), f"sev-{finding.severity.key}"]
+        piece = escape(text[start:end])
+        if covering:
+            if len(covering) == 1:  # the common case
+                active = list(covering)
+                main = active[0]
+            else:
+                active = sorted(covering)
+                main = max(active, key=lambda number: (findings[number - first].severity, -number))
+            principle, severity, _code, _label = looks[main - first]
+            classes = f"hl {principle} {severity}"
             if len(active) > 1:
-                classes.append("overlap")
-            if finding.mention:
-                classes.append("mention")
-            title = "; ".join(
-                f"{style_of(findings[n - first].principle).code}{n}: {findings[n - first].severity.label}"
-                for n in active
-            )
-            out.append(
-                f'<a class="{" ".join(classes)}" href="#{prefix}-n{main}" title="{esc(title)}">{piece}</a>'
-            )
+                classes += " overlap"
+            if findings[main - first].mention:
+                classes += " mention"
+            title = "; ".join([f"{looks[n - first][2]}{n}: {looks[n - first][3]}" for n in active])
+            out.append(f'<a class="{classes}" href="#{prefix}-n{main}" title="{esc(title)}">{piece}</a>')
+        elif trust_open[1]:
+            out.append(f"{_TRUST_COUNTED}{piece}</span>")
+        elif trust_open[0]:
+            out.append(f"{_TRUST_UNCOUNTED}{piece}</span>")
         else:
-            out.append(_trust_piece(piece, start, end, trust))
-        if changed:
+            out.append(piece)
+        if changes_open:
             out.append("</mark>")
-        for number in ends.get(end, []):
-            code = style_of(findings[number - first].principle).code
+        closing = [number for number, step in finding_events.get(end, ()) if step < 0]
+        for number in dict.fromkeys(closing):  # a reference after each finding that ends here
+            principle, _severity, code, _label = looks[number - first]
             anchor = "" if number in referenced else f' id="{prefix}-r{number}"'
             referenced.add(number)
-            out.append(
-                f'<a class="ref {class_of(findings[number - first].principle)}"{anchor} '
-                f'href="#{prefix}-n{number}">{esc(code)}{number}</a>'
-            )
+            out.append(f'<a class="ref {principle}"{anchor} href="#{prefix}-n{number}">{code}{number}</a>')
     return "".join(out)
 
 
-def note(finding: Finding, number: int, prefix: str, linked: bool) -> str:
-    """The explanation of one finding: term, severity, reason, alternatives, principle, context."""
-    style = style_of(finding.principle)
+#: What a note says apart from its number, passage and place; the same for many findings.
+_NoteKey = tuple[object, ...]
+
+
+def _note_key(finding: Finding) -> _NoteKey:
     entry = finding.entry
-    term = finding.term
-    where = finding.location or f"regel {finding.line}, kolom {finding.column}"
-    parts = [
-        f'<li class="note {class_of(finding.principle)} sev-{finding.severity.key}" id="{prefix}-n{number}">',
-        '<div class="note-head">'
-        f'<span class="badge {class_of(finding.principle)}">{esc(style.code)}{number}</span> '
-        f'<strong class="term">{esc(term)}</strong> '
-        f'<span class="sev sev-{finding.severity.key}">{esc(finding.severity.label)}</span></div>',
-        f'<p class="found">“{esc(finding.text)}” <span class="where">({esc(where)})</span></p>',
-        f'<p class="reason">{esc(entry.reason if entry else finding.message)}</p>',
-    ]
+    return (
+        id(entry),
+        finding.rule,
+        finding.principle,
+        finding.severity,
+        finding.original_severity,
+        finding.mention,
+        finding.context,
+        finding.suggestions,
+        finding.term,
+        finding.message if entry is None else None,
+    )
+
+
+def _note_body(finding: Finding) -> tuple[str, str]:
+    """(term and severity, reason to the end) of a note: the parts shared by findings alike."""
+    entry = finding.entry
+    severity = finding.severity
+    head = (
+        f'<strong class="term">{esc(finding.term)}</strong> '
+        f'<span class="sev sev-{severity.key}">{esc(severity.label)}</span></div>'
+    )
+    parts = [f'<p class="reason">{esc(entry.reason if entry else finding.message)}</p>']
     alternatives = finding.suggestions or (entry.alternatives if entry else ())
     if alternatives:
         parts.append(
@@ -262,13 +286,41 @@ def note(finding: Finding, number: int, prefix: str, linked: bool) -> str:
         meta.append("vermelding: het woord wordt genoemd, niet gebruikt")
     if finding.context:
         meta.append("context: " + esc("; ".join(finding.context)))
-    if finding.original_severity is not None and finding.original_severity != finding.severity:
+    if finding.original_severity is not None and finding.original_severity != severity:
         meta.append(f"oorspronkelijk: {esc(finding.original_severity.label)}")
     parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
-    if linked:
-        parts.append(f'<a class="back" href="#{prefix}-r{number}">↑ terug naar de tekst</a>')
-    parts.append("</li>")
-    return "".join(parts)
+    return head, "".join(parts)
+
+
+def note(
+    finding: Finding,
+    number: int,
+    prefix: str,
+    linked: bool,
+    shared: dict[_NoteKey, tuple[str, str]] | None = None,
+) -> str:
+    """The explanation of one finding: term, severity, reason, alternatives, principle, context.
+
+    `shared` keeps the parts that findings of the same item have in common, so a report with
+    thousands of findings escapes each reason once.
+    """
+    if shared is None:
+        head, body = _note_body(finding)
+    else:
+        key = _note_key(finding)
+        if key not in shared:
+            shared[key] = _note_body(finding)
+        head, body = shared[key]
+    principle = class_of(finding.principle)
+    where = finding.location or f"regel {finding.line}, kolom {finding.column}"
+    back = f'<a class="back" href="#{prefix}-r{number}">↑ terug naar de tekst</a>' if linked else ""
+    return (
+        f'<li class="note {principle} sev-{finding.severity.key}" id="{prefix}-n{number}">'
+        f'<div class="note-head"><span class="badge {principle}">{esc(style_of(finding.principle).code)}'
+        f"{number}</span> {head}"
+        f'<p class="found">“{esc(finding.text)}” <span class="where">({esc(where)})</span></p>'
+        f"{body}{back}</li>"
+    )
 
 
 def document_section(file: FileResult, index: int) -> str:
@@ -296,9 +348,12 @@ def document_section(file: FileResult, index: int) -> str:
             + "</ul></div>"
         )
     length = len(document.text) if document is not None else 0
+    shared: dict[_NoteKey, tuple[str, str]] = {}
     notes = "".join(
-        note(finding, number, prefix, linked=bool(finding_spans(finding, length)))
-        for number, finding in enumerate(findings, start=1)
+        [
+            note(finding, number, prefix, bool(finding_spans(finding, length)), shared)
+            for number, finding in enumerate(findings, start=1)
+        ]
     )
     notes_block = f'<aside class="notes"><h3>Meldingen</h3><ol>{notes}</ol></aside>' if findings else ""
     if file.silenced:

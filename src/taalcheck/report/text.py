@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from taalcheck.documents.base import Document
@@ -129,30 +131,35 @@ def _line_bounds(document: Document, line: int) -> tuple[int, int]:
     return start, end
 
 
-def text_lines(result: CheckResult, show_balance: bool = True, width: int = DEFAULT_WIDTH) -> list[Line]:
-    """Every line of the text output: findings with their source lines, notices, the summary.
+def iter_text_lines(
+    result: CheckResult, show_balance: bool = True, width: int = DEFAULT_WIDTH
+) -> Iterator[Line]:
+    """Every line of the text output, one at a time: findings with their source lines, notices, the summary.
 
     Source lines fit in `width` columns; file names, notices and text never carry control characters.
+    Lines are made as they are printed, so a report with many findings never holds them all at once.
     """
-    lines: list[Line] = []
     for file in result.files:
         for finding in file.findings:
-            lines.extend(_finding_lines(file, finding, width))
-        lines.extend(
-            [(f"{safe_name(file.path)}: let op: {safe_name(notice)}", "magenta")] for notice in file.notices
-        )
+            yield from _finding_lines(file, finding, width)
+        for notice in file.notices:
+            yield [(f"{safe_name(file.path)}: let op: {safe_name(notice)}", "magenta")]
     if show_balance:
         for file in result.files:
             if len(result.files) > 1 and file.balance.words:
-                lines.append([(f"{safe_name(file.path)}: {balance_line(file.balance)}", "dim")])
-    lines.append([(summary_line(result), "bold")])
+                yield [(f"{safe_name(file.path)}: {balance_line(file.balance)}", "dim")]
+    yield [(summary_line(result), "bold")]
     dropped = dropped_line(result)
     if dropped:
-        lines.append([(dropped, "dim")])
+        yield [(dropped, "dim")]
     if show_balance:
-        lines.append([(balance_line(result.balance()), "")])
-        lines.extend(_checklist(result))
-    return lines
+        yield [(balance_line(result.balance()), "")]
+        yield from _checklist(result)
+
+
+def text_lines(result: CheckResult, show_balance: bool = True, width: int = DEFAULT_WIDTH) -> list[Line]:
+    """Every line of the text output (see `iter_text_lines`)."""
+    return list(iter_text_lines(result, show_balance, width))
 
 
 def _checklist(result: CheckResult) -> list[Line]:
@@ -171,10 +178,8 @@ def _checklist(result: CheckResult) -> list[Line]:
 
 def render_plain(result: CheckResult, show_balance: bool = True, width: int = DEFAULT_WIDTH) -> str:
     """The text output without colours, as rich prints it to a file or pipe (without loading rich)."""
-    return "".join(
-        "".join(piece for piece, _ in line).translate(_CONTROL) + "\n"
-        for line in text_lines(result, show_balance, width)
-    )
+    lines = iter_text_lines(result, show_balance, width)
+    return "".join(["".join([piece for piece, _ in line]) + "\n" for line in lines]).translate(_CONTROL)
 
 
 def render_text(result: CheckResult, console: Console, show_balance: bool = True) -> None:
@@ -185,10 +190,10 @@ def render_text(result: CheckResult, console: Console, show_balance: bool = True
         return
     from rich.text import Text
 
-    lines = text_lines(result, show_balance, width)
-    for first in range(0, len(lines), _LINES_PER_PRINT):  # a few prints, not seven per finding
+    lines = iter_text_lines(result, show_balance, width)
+    while batch_lines := list(islice(lines, _LINES_PER_PRINT)):  # a few prints, not seven per finding
         batch = Text()
-        for number, line in enumerate(lines[first : first + _LINES_PER_PRINT]):
+        for number, line in enumerate(batch_lines):
             if number:
                 batch.append("\n")
             for piece, style in line:
