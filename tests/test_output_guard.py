@@ -94,6 +94,36 @@ def test_annotate_output_through_a_link_is_refused(tmp_path, monkeypatch, capsys
     assert source.read_bytes() == before
 
 
+@pytest.mark.parametrize("how", ["hard", "symbolic"])
+@pytest.mark.parametrize("which", ["old", "new"])
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_vergelijk_output_through_a_link_is_refused(tmp_path, monkeypatch, capsys, how, which, fmt):
+    old = tmp_path / "oud.txt"
+    old.write_text(TEXT, encoding="utf-8")
+    new = tmp_path / "nieuw.txt"
+    new.write_text("Wij werken samen met het gezin.\n", encoding="utf-8")
+    before = {path: path.read_bytes() for path in (old, new)}
+    link = linked(tmp_path, old if which == "old" else new, how)
+    code, err = run_cli(
+        monkeypatch,
+        capsys,
+        "vergelijk",
+        "--model",
+        "blank",
+        "--format",
+        fmt,
+        str(old),
+        str(new),
+        "-o",
+        str(link),
+    )
+    assert code == 2
+    assert err.strip() == (
+        f"taalcheck: fout: {link}: uitvoer zou een invoerbestand overschrijven; kies een andere naam met -o"
+    )
+    assert {path: path.read_bytes() for path in (old, new)} == before
+
+
 def test_guard_compares_files_not_names(tmp_path):
     source = tmp_path / "a.txt"
     source.write_text(TEXT, encoding="utf-8")

@@ -163,6 +163,11 @@ class CheckPool:
         for worker in workers:
             self._idle.put_nowait(worker)
 
+    @property
+    def free(self) -> int:
+        """Check processes that are started and waiting for a job."""
+        return self._idle.qsize() if self._idle is not None else 0
+
     def close(self) -> None:
         with self._lock:
             workers, self._workers = list(self._workers), set()
