@@ -15,6 +15,7 @@ from taalcheck.lexicon.context_rules import load_context_rules
 from taalcheck.matching import engine as engine_module
 from taalcheck.matching.engine import Checker
 from taalcheck.model import CheckResult, SourceLines
+from taalcheck.report import renderer
 from taalcheck.report.text import render_plain, render_text
 from taalcheck.settings import Settings
 
@@ -51,11 +52,35 @@ def test_workers_send_back_only_the_lines_with_findings(tmp_path):
     serial = check_paths([folder], settings=settings, jobs=1)
     parallel = check_paths([folder], settings=settings, jobs=2, full_documents=False)
     assert [f.findings for f in parallel.files] == [f.findings for f in serial.files]
-    for file in parallel.files:
+    for file, whole in zip(parallel.files, serial.files, strict=True):
         assert isinstance(file.document, SourceLines)
-        assert len(pickle.dumps(file.document)) < len(REPORT.encode()) + 200
+        assert len(pickle.dumps(file.document)) < len(pickle.dumps(whole.document))
         assert "beide ouders" not in "".join(text for _, text in file.document.lines.values())
     assert render_plain(parallel) == render_plain(serial)
+
+
+CHECKLIST_REPORT = (
+    "Verslag over Noa\n\n"
+    "Noa (8 jaar) vertelt dat ze graag bij oma logeert en dat ze goed kan tekenen.\n"
+    "Moeder vertelt hoe zij de scheiding heeft beleefd. Vader is een zorgmijder.\n"
+    "Wij bespreken samen met beide ouders wat Noa nodig heeft.\n"
+)
+
+
+def test_every_output_from_workers_is_what_one_process_gives(tmp_path):
+    """JSON quotes trust wording and checklist sentences: workers send those passages along."""
+    folder = tmp_path / "rapporten"
+    folder.mkdir()
+    for index in range(api.PARALLEL_THRESHOLD):
+        (folder / f"verslag-{index:02d}.txt").write_text(CHECKLIST_REPORT, encoding="utf-8")
+    settings = Settings(model="blank")
+    serial = check_paths([folder], settings=settings, jobs=1)
+    parallel = check_paths([folder], settings=settings, jobs=2, full_documents=False)
+    assert all(isinstance(file.document, SourceLines) for file in parallel.files)
+    assert serial.files[0].positives and any(item.present for item in serial.files[0].coverage)
+    for fmt in ("json", "sarif", "github", "concise", "text"):
+        assert renderer(fmt)(parallel) == renderer(fmt)(serial), fmt
+    assert "beide ouders" in renderer("json")(parallel)
 
 
 def test_context_rules_come_from_the_lexicon_cache(tmp_path, monkeypatch):

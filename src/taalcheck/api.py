@@ -144,7 +144,8 @@ def check_paths(
 
     A missing argument is an `InputError`; a file that cannot be read does not stop the others:
     its one-line problem is kept in `CheckResult.errors`. With `full_documents=False`, worker
-    processes send back only the lines that hold findings (`SourceLines`), not each document's text.
+    processes send back only what output quotes (`SourceLines`: the lines with findings, the
+    passages of trust wording and of the checklist), not each document's text.
     """
     settings = settings or (checker.settings if checker else Settings())
     checker = checker or make_checker(settings)
@@ -203,7 +204,9 @@ def _lines_in_worker(path: Path) -> FileResult | str:
     """As `_check_in_worker`, but only the lines with findings travel back, not the document."""
     outcome = _check_in_worker(path)
     if isinstance(outcome, FileResult) and isinstance(outcome.document, Document):
-        outcome.document = SourceLines.of(outcome.document, outcome.findings)
+        passages = [(positive.start, positive.end) for positive in outcome.positives]
+        passages += [passage for item in outcome.coverage for passage in item.passages]
+        outcome.document = SourceLines.of(outcome.document, outcome.findings, passages)
     return outcome
 
 

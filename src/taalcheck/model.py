@@ -6,12 +6,14 @@ output format needs nothing but a `CheckResult` (see `report/__init__.py`).
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from taalcheck.documents.base import Document
+    from taalcheck.documents.base import Document, Segment
 
 
 class Severity(IntEnum):
@@ -208,22 +210,57 @@ class Balance:
 
 @dataclass(frozen=True)
 class SourceLines:
-    """The lines of a document that hold findings: all that text output quotes (sent by workers)."""
+    """What output needs of a document, without its whole text (sent back by worker processes).
+
+    The lines that hold findings (text output quotes them), the passages of trust wording and of
+    the checklist (JSON gives their text), where each line starts (line numbers of any offset) and
+    the segments those passages are in (their locations).
+    """
 
     path: str
     #: 1-based line -> (offset of its first character in the document text, its text).
     lines: dict[int, tuple[int, str]]
+    #: (start, end) -> the text of that passage.
+    passages: dict[tuple[int, int], str] = field(default_factory=dict)
+    line_starts: tuple[int, ...] = (0,)
+    segments: list[Segment] = field(default_factory=list)
 
     @classmethod
-    def of(cls, document: Document, findings: list[Finding]) -> SourceLines:
+    def of(
+        cls, document: Document, findings: list[Finding], passages: Iterable[tuple[int, int]] = ()
+    ) -> SourceLines:
+        from dataclasses import replace
+
         numbers = {line for finding in findings for line in range(finding.line, finding.end_line + 1)}
-        return cls(document.path, {n: (document.line_offset(n), document.line_text(n)) for n in numbers})
+        spans = {(start, end): document.passage(start, end) for start, end in passages}
+        starts = sorted({start for start, _ in spans})
+        segments = [
+            replace(segment, ref=None)
+            for segment in document.segments
+            if segment.location is not None and any(segment.start <= start < segment.end for start in starts)
+        ]
+        return cls(
+            document.path,
+            {n: (document.line_offset(n), document.line_text(n)) for n in numbers},
+            spans,
+            tuple(document.line_starts),
+            segments,
+        )
 
     def line_offset(self, line: int) -> int:
         return self.lines[line][0]
 
     def line_text(self, line: int) -> str:
         return self.lines[line][1]
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset in the document text."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def passage(self, start: int, end: int) -> str:
+        """The text of a passage that was sent along (trust wording, checklist sentences)."""
+        return self.passages[(start, end)]
 
 
 @dataclass

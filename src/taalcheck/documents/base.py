@@ -73,6 +73,15 @@ class Document:
             pos = find("\n", pos + 1)
         self._line_starts = starts
 
+    @property
+    def line_starts(self) -> list[int]:
+        """The offset in `text` where each line starts (the first is 0)."""
+        return self._line_starts
+
+    def passage(self, start: int, end: int) -> str:
+        """The text from `start` to `end` (what output quotes of a passage)."""
+        return self.text[start:end]
+
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a code-point offset in `text`."""
         index = bisect.bisect_right(self._line_starts, offset) - 1

@@ -33,8 +33,9 @@ class Format:
     name: str
     module: str
     function: str
-    #: The format reads the whole text of each document (a page, the text of trust phrases and
-    #: checklist passages); otherwise worker processes send back only the lines with findings.
+    #: The format reads the whole text of each document (a page, SARIF snippets); otherwise worker
+    #: processes send back only what output quotes (`SourceLines`: the lines with findings, the
+    #: passages of trust phrases and of the checklist).
     whole_documents: bool = False
 
     def load(self) -> Callable[[Any], str]:
@@ -51,7 +52,7 @@ def _formats(*formats: Format) -> dict[str, Format]:
 FORMATS: dict[str, Format] = _formats(
     Format("text", "taalcheck.report.text", "render_plain"),
     Format("concise", "taalcheck.report.concise", "render_concise"),
-    Format("json", "taalcheck.report.json_output", "render_json", whole_documents=True),
+    Format("json", "taalcheck.report.json_output", "render_json"),
     Format("sarif", "taalcheck.report.sarif", "render_sarif", whole_documents=True),
     Format("github", "taalcheck.report.github", "render_github"),
     Format("html", "taalcheck.report.html", "render_html", whole_documents=True),

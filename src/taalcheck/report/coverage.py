@@ -76,7 +76,7 @@ def coverage_dict(file: FileResult) -> list[dict[str, Any]]:
                 location = passage_location(file, start)
                 if location:
                     passage["location"] = location
-                passage["text"] = " ".join(document.text[start:end].split())
+                passage["text"] = " ".join(document.passage(start, end).split())
             passages.append(passage)
         data: dict[str, Any] = {
             "key": item.key,

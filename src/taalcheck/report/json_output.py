@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taalcheck.model import Balance, CheckResult, FileResult, Finding, PositiveMatch, trust_counted
+
+if TYPE_CHECKING:
+    from taalcheck.documents.base import Document
+    from taalcheck.model import SourceLines
 
 JSON_VERSION = 1
 
@@ -47,25 +51,24 @@ def balance_dict(balance: Balance) -> dict[str, Any]:
     }
 
 
-def trust_dict(positive: PositiveMatch, text: str) -> dict[str, Any]:
+def trust_dict(positive: PositiveMatch, document: Document | SourceLines | None) -> dict[str, Any]:
     """One trust phrase: where it is, whether the balance counts it, and why not (context notes)."""
     return {
         "rule": positive.rule,
         "principle": positive.principle,
         "start": positive.start,
         "end": positive.end,
-        "text": text[positive.start : positive.end],
+        "text": document.passage(positive.start, positive.end) if document is not None else "",
         "counted": trust_counted(positive),
         "context": list(positive.context),
     }
 
 
 def file_dict(file: FileResult) -> dict[str, Any]:
-    text = file.document.text if file.document is not None else ""
     data: dict[str, Any] = {
         "path": file.path,
         "findings": [finding_dict(finding) for finding in file.findings],
-        "trust_phrases": [trust_dict(positive, text) for positive in file.positives],
+        "trust_phrases": [trust_dict(positive, file.document) for positive in file.positives],
         "summary": balance_dict(file.balance),
     }
     if file.notices:
