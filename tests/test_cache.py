@@ -81,3 +81,45 @@ def test_a_missing_bundled_lexicon_is_a_loud_error(tmp_path, monkeypatch):
     monkeypatch.setattr(loader, "_CHECKOUT", tmp_path / "lexicon")
     with pytest.raises(LexiconError, match="het meegeleverde lexicon ontbreekt"):
         load_lexicon()
+
+
+def test_bundled_data_is_parsed_once_and_again_when_it_changes(cache, tmp_path, monkeypatch):
+    from taalcheck import yamlfile
+
+    data = tmp_path / "woorden.yaml"
+    data.write_text("woorden: [een, twee]\n", encoding="utf-8")
+    assert yamlfile.read_yaml(data, cache=True) == {"woorden": ["een", "twee"]}
+    [stored] = cache.glob("data-*.marshal")
+
+    def no_parsing(*_):
+        raise AssertionError("parsed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(yamlfile, "parse_yaml", no_parsing)
+        assert yamlfile.read_yaml(data, cache=True) == {"woorden": ["een", "twee"]}
+    data.write_text("woorden: [drie]\n", encoding="utf-8")
+    assert yamlfile.read_yaml(data, cache=True) == {"woorden": ["drie"]}
+    assert len(list(cache.glob("data-*.marshal"))) == 2
+    assert stored.exists()
+
+
+def test_no_data_is_cached_when_caching_is_off(tmp_path, monkeypatch):
+    from taalcheck import yamlfile
+
+    monkeypatch.setenv("TAALCHECK_NO_CACHE", "1")
+    monkeypatch.setenv("TAALCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "woorden.yaml"
+    data.write_text("woorden: [een]\n", encoding="utf-8")
+    assert yamlfile.read_yaml(data, cache=True) == {"woorden": ["een"]}
+    assert not (tmp_path / "cache").exists()
+
+
+def test_cached_context_rules_compile_their_patterns_on_first_use():
+    from taalcheck.lexicon.context_rules import LazyPattern
+
+    pattern = pickle.loads(pickle.dumps(LazyPattern(r"\bzegt\b")))
+    assert "search" not in vars(pattern)  # nothing compiled by loading
+    assert pattern.search("Moeder ZEGT het.").group() == "ZEGT"  # case-insensitive, as in the rules
+    assert pattern.match("zegt") and not pattern.match("niet zegt")
+    assert [m.start() for m in pattern.finditer("zegt, zegt")] == [0, 6]
+    assert pattern == LazyPattern(r"\bzegt\b") and len({pattern, LazyPattern(r"\bzegt\b")}) == 1

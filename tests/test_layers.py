@@ -20,6 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "taalcheck"
 LAYERS: dict[str, int] = {
     "errors": 0,
     "yamlfile": 0,
+    "datacache": 0,  # the cache folder and the parsed form of the bundled data files
     "version": 0,
     "documents": 1,
     "language": 2,  # including language/wordlists.py and its data
@@ -37,6 +38,7 @@ LAYERS: dict[str, int] = {
     "evaluation": 6,
     "cli": 7,
     "click_dutch": 7,  # the command line's Dutch usage messages
+    "fastcli": 7,  # `taalcheck check` without Typer, and the helpers the commands share
     "shortcut": 7,  # the fast path of the command line
     "web": 7,
     "__main__": 7,

@@ -1,3 +1,3 @@
-from taalcheck.cli import main
+from taalcheck.fastcli import main
 
 main()

@@ -11,12 +11,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from difflib import get_close_matches
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from taalcheck.config import validate_ids
 from taalcheck.documents import (
@@ -32,12 +30,14 @@ from taalcheck.documents.text import decode_text
 from taalcheck.errors import InputError, TaalcheckError
 from taalcheck.lexicon import Lexicon, load_lexicon
 from taalcheck.lexicon.context_rules import load_context_rules
-from taalcheck.lexicon.examples import ExampleFailure, run_examples
 from taalcheck.lexicon.loader import bundled_lexicon_files, load_file
 from taalcheck.lexicon.model import Entry
 from taalcheck.matching.engine import Checker, register_analyses
 from taalcheck.model import CheckResult, FileResult, Finding, SourceLines
 from taalcheck.settings import Settings
+
+if TYPE_CHECKING:
+    from taalcheck.lexicon.examples import ExampleFailure
 
 #: Below this many files, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 8
@@ -213,6 +213,8 @@ def _lines_in_worker(path: Path) -> FileResult | str:
 def _check_in_parallel(
     documents: list[Path], settings: Settings, checker: Checker, jobs: int, full_documents: bool = True
 ) -> Iterator[FileResult | str]:
+    from concurrent.futures import ProcessPoolExecutor  # only here: a page is checked in this process
+
     _ = checker.context_rules  # compiled once here; forked workers inherit them
     work = _check_in_worker if full_documents else _lines_in_worker
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
@@ -233,6 +235,8 @@ def find_entry(name: str, settings: Settings | None = None) -> Entry:
     entries = lexicon_entries(settings)
     entry = entries.get(name) or next((e for e in entries.values() if e.term.lower() == name.lower()), None)
     if entry is None:
+        from difflib import get_close_matches
+
         close = get_close_matches(name, list(entries), n=3)
         hint = f" Bedoelt u: {', '.join(close)}?" if close else " Zie `taalcheck lexicon` voor alle items."
         raise TaalcheckError(f"onbekend lexicon-item '{name}'.{hint}")
@@ -256,6 +260,8 @@ class LexiconFileTest:
 def test_lexicon_files(paths: Sequence[Path]) -> list[LexiconFileTest]:
     """Validate lexicon files (a `LexiconError` when malformed) and run their examples as tests,
     together with the bundled lexicon so overlaps between entries show up as they would in use."""
+    from taalcheck.lexicon.examples import run_examples
+
     bundled = {path.resolve() for path in bundled_lexicon_files()}
     extra = tuple(path for path in paths if path.resolve() not in bundled)
     found = rules_in(Checker(load_lexicon(extra)))

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from taalcheck import __version__
 from taalcheck.click_dutch import install as _install_dutch_texts
 from taalcheck.errors import TaalcheckError
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from taalcheck.model import CheckResult
-    from taalcheck.settings import Settings
+from taalcheck.fastcli import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    FORMATS,
+    _anonymiser,
+    _check_redact,
+    _console,
+    _fail,
+    _flush_stdout,
+    _refuse_overwrite,
+    _settings,
+    _stdout_failed,
+    _write_output,
+    run_check,
+)
 
 _install_dutch_texts()
 
@@ -37,8 +43,6 @@ lexicon_app = typer.Typer(
     help="Het lexicon bekijken en testen.", invoke_without_command=True, no_args_is_help=False
 )
 app.add_typer(lexicon_app, name="lexicon")
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 ModelOption = Annotated[
@@ -66,13 +70,8 @@ RedactOption = Annotated[
 ]
 
 
-class OutputFormat(str, Enum):
-    text = "text"
-    concise = "concise"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    html = "html"
+#: The output formats of `check` (one list, shared with the plain path in `taalcheck.fastcli`).
+OutputFormat = Enum("OutputFormat", [(name, name) for name in FORMATS], type=str)  # type: ignore[misc]
 
 
 SEVERITY_CHOICES = "hint, suggestie of waarschuwing (ook: suggestion, warning)"
@@ -101,29 +100,6 @@ SeverityOption = Annotated[
 ]
 
 
-def _console(no_color: bool = False, stderr: bool = False) -> Console:
-    from rich.console import Console
-
-    stream = sys.stderr if stderr else sys.stdout
-    return Console(
-        stderr=stderr,
-        width=None if stream.isatty() else 160,
-        no_color=no_color or bool(os.environ.get("NO_COLOR")),
-        highlight=False,
-        soft_wrap=True,
-        emoji=False,
-    )
-
-
-def _styled(no_color: bool) -> bool:
-    """Does text output get colours (a terminal, or FORCE_COLOR / TTY_COMPATIBLE as rich reads them)?"""
-    if no_color or os.environ.get("NO_COLOR"):
-        return False
-    return (
-        sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR")) or os.environ.get("TTY_COMPATIBLE") == "1"
-    )
-
-
 def _version_callback(value: bool) -> None:
     if value:
         from taalcheck.language.pipeline import describe_pipeline
@@ -147,22 +123,6 @@ def _main(
     ] = False,
 ) -> None:
     """taalcheck leest een rapport en stelt andere woorden voor waar de tekst uitgaat van controle en beheersing."""
-
-
-def _settings(config: Path | None, model: str | None, min_severity: str | None, start: Path) -> Settings:
-    from dataclasses import replace
-
-    from taalcheck.config import find_config, load_config
-    from taalcheck.model import Severity
-    from taalcheck.settings import Settings
-
-    path = config or find_config(start)
-    settings = load_config(path) if path else Settings()
-    if model:
-        settings = replace(settings, model=model)
-    if min_severity:
-        settings = replace(settings, min_severity=Severity.parse(min_severity))
-    return settings
 
 
 @app.command()
@@ -204,143 +164,21 @@ def check(
     redact: RedactOption = False,
 ) -> None:
     """Controleer rapporten en toon passages met een voorstel voor ander woordgebruik."""
-    from taalcheck.api import check_paths
-    from taalcheck.report import FORMATS
-
-    _check_redact(redact, output_format.value)
-    settings = _settings(config, model, min_severity, Path.cwd())
-    with _progress_bar(output_format == OutputFormat.text) as progress:
-        result = check_paths(
-            paths,
-            settings=settings,
-            exclude=exclude or [],
-            jobs=jobs,
-            progress=progress,
-            # formats that read whole texts say so; anonymising needs them to map every passage
-            full_documents=FORMATS[output_format.value].whole_documents or anonymise,
-        )
-    if anonymise:
-        result = _anonymiser().result(result)
-    inputs = [Path(p) for p in paths if p != "-"]
-    if result.files or output_format in (OutputFormat.json, OutputFormat.sarif):
-        _emit(result, output_format.value, output, statistics, no_color, inputs, redact)
-    for error in result.errors:
-        sys.stderr.write(f"taalcheck: fout: {_safe(error)}\n")
-    if result.errors:
-        raise typer.Exit(EXIT_ERROR)
-    threshold = settings.min_severity
-    missing = _missing_required(result, settings)
-    found = any(f.severity >= threshold for f in result.findings)
-    raise typer.Exit(EXIT_FINDINGS if found or missing else EXIT_CLEAN)
-
-
-def _missing_required(result: CheckResult, settings: Settings) -> bool:
-    """Report documents that lack an item the configuration requires (`require`); True if any."""
-    from taalcheck.report.coverage import missing_required
-
-    labels = {item.key: item.label for file in result.files for item in file.coverage}
-    missing = False
-    for file in result.files:
-        lacking = missing_required(file, settings.require)
-        if lacking:
-            missing = True
-            names = ", ".join(labels.get(key, key) for key in lacking)
-            sys.stderr.write(f"taalcheck: {file.path}: niet gevonden, vereist in de configuratie: {names}\n")
-    return missing
-
-
-@contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A transient progress bar on a terminal, for more than a handful of files."""
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task("Controleren", total=None)
-
-        def advance(done: int, total: int) -> None:
-            if total > 5:
-                bar.update(task, completed=done, total=total)
-
-        yield advance
-
-
-def _emit(
-    result: CheckResult,
-    fmt: str,
-    output: Path | None,
-    statistics: bool,
-    no_color: bool,
-    inputs: list[Path],
-    redact: bool = False,
-) -> None:
-    from taalcheck.report import renderer
-
-    if output is not None:
-        _refuse_overwrite(output, inputs)
-    if fmt == "text" and output is None and _styled(no_color):
-        from taalcheck.report.text import render_text
-
-        console = _console(no_color)
-        render_text(result, console)
-        if statistics:
-            from taalcheck.report.statistics import render_statistics
-
-            console.print("\nAantallen per item:", markup=False)
-            console.print(render_statistics(result), markup=False, end="")
-        return
-    if fmt == "text":  # a pipe, a file or --no-color: the same text, written without rich
-        from taalcheck.report.text import render_plain
-
-        rendered = render_plain(result, width=_plain_width(output))
-    else:
-        rendered = renderer(fmt)(result)
-    if redact:
-        from taalcheck.report.redact import redact_output
-
-        rendered = redact_output(fmt, rendered)
-    if statistics and fmt in ("text", "concise"):
-        from taalcheck.report.statistics import render_statistics
-
-        rendered += "\nAantallen per item:\n" + render_statistics(result)
-    if output is None:
-        sys.stdout.write(rendered)
-    else:
-        try:
-            output.write_text(rendered, encoding="utf-8")
-        except OSError as error:
-            raise TaalcheckError(f"{output}: kan de uitvoer niet schrijven ({error.strerror})") from None
-        _console(no_color, stderr=True).print(f"Uitvoer geschreven naar {output}", markup=False)
-
-
-def _check_redact(redact: bool, fmt: str) -> None:
-    from taalcheck.report.redact import REDACTABLE
-
-    if redact and fmt not in REDACTABLE:
-        raise TaalcheckError("--redact geldt voor --format json, sarif en github; gebruik --anonimiseer")
-
-
-def _anonymiser():  # type: ignore[no-untyped-def]
-    """One anonymiser for this command (labels agree across its documents); says so when slow."""
-    from taalcheck.anonymise import Anonymiser
-    from taalcheck.deidentify import needs_preparation
-
-    if needs_preparation():
-        _console(stderr=True).print(
-            "Anonimiseren: de namen- en adreslijsten worden eenmalig voorbereid (dat duurt even)...",
-            markup=False,
-        )
-    return Anonymiser()
-
-
-def _write_output(output: Path, data: str) -> None:
-    try:
-        output.write_text(data, encoding="utf-8")
-    except OSError as error:
-        raise TaalcheckError(f"{output}: kan de uitvoer niet schrijven ({error.strerror})") from None
-    _console(stderr=True).print(f"Uitvoer geschreven naar {output}", markup=False)
+    code = run_check(
+        paths,
+        output_format.value,
+        output,
+        min_severity,
+        model,
+        config,
+        exclude,
+        jobs,
+        statistics,
+        no_color,
+        anonymise,
+        redact,
+    )
+    raise typer.Exit(code)
 
 
 class CompareFormat(str, Enum):
@@ -396,13 +234,6 @@ def vergelijk(
     else:
         _write_output(output, rendered)
     raise typer.Exit(EXIT_FINDINGS if comparison.added else EXIT_CLEAN)
-
-
-def _refuse_overwrite(output: Path, inputs: list[Path]) -> None:
-    """Output never replaces an input (also through hard and symbolic links): see `output_guard`."""
-    from taalcheck.output_guard import refuse_overwriting_inputs
-
-    refuse_overwriting_inputs(output, inputs)
 
 
 @app.command()
@@ -726,78 +557,3 @@ def main() -> None:
         _fail(f"onverwachte fout ({type(error).__name__}: {error}); zet TAALCHECK_DEBUG=1 voor details")
     _flush_stdout()
     sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
-
-
-def _flush_stdout() -> None:
-    """Write what is buffered for standard output; a write error (disk full) is one Dutch line."""
-    try:
-        sys.stdout.flush()
-    except OSError as error:
-        _stdout_failed(error)
-
-
-def _stdout_failed(error: OSError) -> None:
-    # Nothing more to write: the interpreter's own flush at exit must not fail again.
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    _fail(f"standaarduitvoer: kan de uitvoer niet schrijven ({error.strerror or error})")
-
-
-_USAGE_TRANSLATIONS = (
-    (r"^Missing argument '(.+?)'\.?", r"argument \1 ontbreekt"),
-    (r"^Missing option (.+?)\.?$", r"optie \1 ontbreekt"),
-    (r"^No such option: (\S+)", r"onbekende optie \1"),
-    (r"^No such command '(.+?)'\.?", r"onbekend commando '\1'"),
-    (r"^Option '(.+?)' requires an argument\.?", r"optie \1 heeft een waarde nodig"),
-    (r"^Got unexpected extra argument(?:\(s\)|s)? \((.+)\)", r"onverwacht extra argument: \1"),
-    (r"^Missing parameter: (.+)", r"ontbrekende waarde: \1"),
-    (r"^Option '(.+?)' does not take a value\.?", r"optie \1 neemt geen waarde"),
-    (r"^Option '(.+?)' requires (\d+) arguments\.?", r"optie \1 heeft \2 waarden nodig"),
-    (r"^Could not open file (.+?): (.*)", r"kan bestand \1 niet openen: \2"),
-    (r"^Invalid value: (.*)", r"ongeldige waarde: \1"),
-    (r"is not a valid (?:int range|integer|int)\.", "is geen geldig geheel getal."),
-    (r"is not a valid (?:float range|float)\.", "is geen geldig getal."),
-    (r"is not a valid boolean\..*", "is geen ja/nee-waarde."),
-    (r"^Invalid value for (.+?):\s*(?:Value error, )?(.*)", r"ongeldige waarde voor \1: \2"),
-    (r"Did you mean (.+?)\?", r"Bedoelt u \1?"),
-    (r"\(Possible options: (.+?)\)", r"(mogelijke opties: \1)"),
-    (r"Input should be greater than or equal to (\S+)", r"moet minstens \1 zijn"),
-    (r"Input should be less than or equal to (\S+)", r"mag hoogstens \1 zijn"),
-    (r"is not one of", "is niet een van"),
-    (r"is not in the range", "valt buiten het bereik"),
-)
-
-
-def _dutch(message: str) -> str:
-    """Click's (English) usage messages in Dutch."""
-    import re
-
-    for pattern, replacement in _USAGE_TRANSLATIONS:
-        message = re.sub(pattern, replacement, message)
-    return message
-
-
-def _fail(message: str, hint: str | None = None) -> None:
-    line = f"taalcheck: fout: {_dutch(message)}"
-    if hint:
-        line += f" (zie `{hint} --help`)"
-    sys.stderr.write(_safe(line.replace("\n", " ")) + "\n")
-    sys.exit(EXIT_ERROR)
-
-
-def _plain_width(output: Path | None) -> int:
-    """Columns for text without colour: the terminal's when it is one, else the default."""
-    from taalcheck.report.text import DEFAULT_WIDTH
-
-    if output is None and sys.stdout.isatty():
-        import shutil
-
-        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-    return DEFAULT_WIDTH
-
-
-def _safe(text: str) -> str:
-    """One line for the terminal: control characters in file names and text are shown escaped."""
-    from taalcheck.report.terminal import safe_name
-
-    return safe_name(text)

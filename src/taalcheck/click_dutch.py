@@ -8,6 +8,7 @@ instead of translated afterwards. Texts missing from the table stay as they are.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 DUTCH: dict[str, str] = {
@@ -96,6 +97,8 @@ def install() -> None:
     _installed = True
     _patch_typer_click()
     for name in _MODULES:
+        if name.startswith("click.") and "click" not in sys.modules:
+            continue  # a separate Click that Typer does not use: not imported for nothing
         try:
             module = importlib.import_module(name)
         except ImportError:  # pragma: no cover - a module that a later version dropped

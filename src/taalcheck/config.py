@@ -16,11 +16,6 @@ from taalcheck.model import COVERAGE_KEYS, Severity
 from taalcheck.settings import Settings
 from taalcheck.yamlfile import dutch_type
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 KEYS = ("extend_lexicon", "disable", "severity", "min_severity", "allow", "model", "require", "limits")
 #: A configuration file is a few lines; anything this large is not one.
 MAX_BYTES = 1_000_000
@@ -51,6 +46,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(name, "configuratiebestand niet gevonden") from None
     except (OSError, UnicodeDecodeError):
         raise ConfigError(name, "configuratiebestand kan niet worden gelezen (geen UTF-8-tekst?)") from None
+    if sys.version_info >= (3, 11):  # imported here: most runs find no configuration file
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -21,8 +21,12 @@ class YamlProblem(ValueError):
     """`str(problem)` is a Dutch phrase: what is wrong with the file (not which file)."""
 
 
-def read_yaml(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
-    """The data of a YAML file; raises `YamlProblem` for a missing, oversized or unsafe file."""
+def read_yaml(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH, cache: bool = False) -> Any:
+    """The data of a YAML file; raises `YamlProblem` for a missing, oversized or unsafe file.
+
+    With `cache` (taalcheck's own data files), what the file parses to is kept in the cache folder
+    (`taalcheck.datacache`), so the next run neither parses it nor imports the YAML library.
+    """
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
@@ -39,8 +43,16 @@ def read_yaml(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH
         raise YamlProblem("is een map, geen bestand") from None
     except OSError as error:
         raise YamlProblem(f"kan niet worden gelezen ({error.strerror})") from None
+    if cache:
+        from taalcheck.datacache import cached_parse
+
+        return cached_parse(raw, lambda: _decode_and_parse(raw[:max_bytes], max_depth), f"yaml:{max_depth}")
+    return _decode_and_parse(raw[:max_bytes], max_depth)
+
+
+def _decode_and_parse(raw: bytes, max_depth: int) -> Any:
     try:
-        text = raw[:max_bytes].decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise YamlProblem("is geen UTF-8-tekst") from None
     return parse_yaml(text, max_depth)

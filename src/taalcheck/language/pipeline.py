@@ -9,7 +9,6 @@ spaCy, so `taalcheck --version` stays fast.
 from __future__ import annotations
 
 import importlib.util
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -50,6 +49,8 @@ class PipelineChoice:
 
 
 def _meta(path: Path) -> dict[str, Any]:
+    import json  # only here: a check that describes no pipeline never needs it
+
     try:
         return json.loads((path / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):

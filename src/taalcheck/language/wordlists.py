@@ -134,7 +134,7 @@ def parse_words(data: Any, path: str) -> DutchWords:
 def dutch_words(path: Path = DATA) -> DutchWords:
     """The word lists, read and validated once per process."""
     try:
-        data = read_yaml(path)
+        data = read_yaml(path, cache=True)
     except YamlProblem as problem:
         raise LexiconError(str(path), str(problem)) from None
     return parse_words(data, str(path))

@@ -16,19 +16,19 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from taalcheck.datacache import cache_folder
 from taalcheck.errors import LexiconError
 from taalcheck.lexicon.compiled import CompiledLexicon
 from taalcheck.lexicon.loader import bundled_lexicon_dir, bundled_lexicon_files, load_entries
 from taalcheck.lexicon.model import Entry, Examples
 
-__all__ = ["CompiledLexicon", "Entry", "Examples", "Lexicon", "load_lexicon"]
+__all__ = ["CompiledLexicon", "Entry", "Examples", "Lexicon", "cache_folder", "load_lexicon"]
 _CACHE_FORMAT = 3
 #: Compiles the context rules file (the matching layer's loader; the lexicon does not import it).
 ContextLoader = Callable[[Path], Any]
@@ -71,20 +71,6 @@ def _compiler_inputs() -> list[Path]:
     files = [path for folder in _COMPILER_CODE for path in sorted((_PACKAGE / folder).rglob("*"))]
     files += [_PACKAGE / name for name in _PICKLED_CLASSES]
     return [path for path in files if path.suffix in (".py", ".yaml", ".txt", ".json") and path.is_file()]
-
-
-def cache_folder() -> Path | None:
-    """Where compiled lexicons are kept, or None when caching is off or there is no cache folder."""
-    if os.environ.get("TAALCHECK_NO_CACHE"):
-        return None
-    if os.environ.get("TAALCHECK_CACHE_DIR"):
-        return Path(os.environ["TAALCHECK_CACHE_DIR"])
-    try:
-        from platformdirs import user_cache_dir
-
-        return Path(user_cache_dir("taalcheck", appauthor=False))
-    except Exception:
-        return None
 
 
 def _cache_path(files: list[Path], context_loader: ContextLoader | None = None) -> Path | None:
@@ -142,6 +128,8 @@ def _write_cache(path: Path, compiled: CompiledLexicon) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         compiled.prepare()
+        import tempfile  # only when writing: most runs read the cache
+
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as stream:
             pickle.dump(compiled, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(stream.name, path)

@@ -64,7 +64,43 @@ class ContextRule:
         return not set(self.except_for) & set(tags)
 
 
-Patterns = tuple[re.Pattern[str], ...]
+class LazyPattern:
+    """A regular expression compiled on its first use: a page reaches only a few of the cues.
+
+    It behaves as the compiled pattern (`search`, `match`, `finditer`, `pattern` ...); after the
+    first use those are the compiled pattern's own methods, so matching costs no extra call. It
+    pickles as its source, so the cached rules load without compiling anything.
+    """
+
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
+        self.pattern = pattern
+        self.flags = int(flags)
+
+    def compiled(self) -> re.Pattern[str]:
+        compiled = re.compile(self.pattern, self.flags)
+        for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
+            setattr(self, name, getattr(compiled, name))
+        return compiled
+
+    def __getattr__(self, name: str) -> Any:  # only for what the instance does not have yet
+        if name.startswith("__") or name in ("pattern", "flags"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int]]:
+        return LazyPattern, (self.pattern, self.flags)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LazyPattern) and (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+Patterns = tuple[LazyPattern, ...]
 Words = frozenset[str]
 
 
@@ -287,9 +323,10 @@ class _Reader:
         compiled = []
         for pattern in value:
             try:
-                compiled.append(re.compile(pattern, re.IGNORECASE))
+                re.compile(pattern, re.IGNORECASE)  # a malformed pattern is reported now, not on use
             except re.error as error:
                 raise self.fail(key, f"ongeldig patroon '{pattern}': {error}") from None
+            compiled.append(LazyPattern(pattern))
         return tuple(compiled)
 
     def words(self, key: str, value: Any) -> Words:

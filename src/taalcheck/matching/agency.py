@@ -87,9 +87,9 @@ class HiddenDecision:
 @lru_cache(maxsize=2)
 def load_agency_rules(path: Path = DATA) -> AgencyRules:
     """Read the word lists (once per process)."""
-    import yaml
+    from taalcheck.yamlfile import read_yaml
 
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = read_yaml(path, cache=True)  # parsed once per installation, not once per run
     rule = data["rule"]
     entry = Entry(
         id=rule["id"],

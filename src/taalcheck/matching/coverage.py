@@ -81,9 +81,9 @@ class CoverageRules:
 @lru_cache(maxsize=2)
 def load_coverage_rules(path: Path = DATA) -> CoverageRules:
     """Read the cues (once per process)."""
-    import yaml
+    from taalcheck.yamlfile import read_yaml
 
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = read_yaml(path, cache=True)  # parsed once per installation, not once per run
     items = tuple(
         CoverageSpec(
             key=raw["key"],

@@ -6,8 +6,8 @@ carries its lexicon entry and a file result its balance, coverage and document, 
 anything up. The registry names each format and loads its module on first use (importing this
 package stays cheap). Word comments (`annotate.py`) write a copy of the .docx, from a `FileResult`.
 
-A new format: a module here with `render_NAME(result: CheckResult) -> str`, one line in `FORMATS`,
-and the name in the command line's `OutputFormat`.
+A new format: a module here with `render_NAME(result: CheckResult) -> str` and one line in
+`FORMATS` (the command line offers every name there).
 """
 
 from __future__ import annotations
