@@ -53,6 +53,8 @@ PYTHON = sys.executable
 #: A term sentence whose particle reading the parser must confirm ('op' is followed by 'zoals').
 PARSER_CANDIDATE = "De gezinsvoogd legt de ouders een sanctie op zoals eerder besproken."
 TAALCHECK = [PYTHON, "-m", "taalcheck"]
+#: The parts of a run (`--only`): in-process ratios, 1M words, 1,000 pages, text vs JSON, cold start, memory.
+SECTIONS = ("in-process", "1m", "pages", "output", "cold", "memory")
 
 
 def _peer_forms(word: Any) -> list[str]:
@@ -79,10 +81,18 @@ def loadavg() -> str:
 
 
 def run_process(command: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
-    """Wall time of one fresh process, output discarded."""
+    """Wall time of one fresh process, output discarded.
+
+    A taalcheck command must end as a check does (0: nothing found, 1: findings): a run that
+    failed would be timed as if it had done the work.
+    """
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
-    return time.perf_counter() - start
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    elapsed = time.perf_counter() - start
+    if command[: len(TAALCHECK)] == TAALCHECK and done.returncode not in (0, 1):
+        message = done.stderr.decode("utf-8", "replace").strip()[-500:]
+        raise SystemExit(f"{' '.join(command)} ended with {done.returncode}: {message}")
+    return elapsed
 
 
 def timed(function: Callable[[], object], before: Callable[[], object] | None = None) -> float:
@@ -253,6 +263,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     rounds = 3 if quick else 5
     rounds_big = 1 if quick else 3
     rounds_cold = 5 if quick else 9
+    only = set(args.only.split(",")) if args.only else set(SECTIONS)
+
+    def want(section: str) -> bool:
+        return section in only
+
     result: dict[str, Any] = {
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}",
@@ -290,9 +305,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             facts[f"{name}: words / distinct words"] = (
                 f"{len(text.split()):,} / {diverse.distinct_words(text):,}"
             )
-        facts["diverse 1M: findings (JSON, full lexicon)"] = len(
-            checker.check_document(document_from_text(diverse_1m)).findings
-        )
+        if want("1m"):
+            facts["diverse 1M: findings (JSON, full lexicon)"] = len(
+                checker.check_document(document_from_text(diverse_1m)).findings
+            )
         files: dict[str, Path] = {}
         for name, text in (
             ("real100k", real_100k),
@@ -314,43 +330,44 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             [*TAALCHECK, "check", str(files["clean_page"])], env=env, capture_output=True
         )  # fill caches
 
-        log("in-process: taalcheck against the spaCy tokenizer (warm and first pass)")
-        import spacy
+        if want("in-process"):
+            log("in-process: taalcheck against the spaCy tokenizer (warm and first pass)")
+            import spacy
 
-        fresh: list[Any] = []
+            fresh: list[Any] = []
 
-        def new_tokenizer() -> None:
-            fresh.clear()
-            fresh.append(spacy.blank("nl"))
+            def new_tokenizer() -> None:
+                fresh.clear()
+                fresh.append(spacy.blank("nl"))
 
-        def taalcheck_cold_words() -> None:
-            fold.cache_clear()
+            def taalcheck_cold_words() -> None:
+                fold.cache_clear()
 
-        warm_nlp = spacy.blank("nl")
-        for label, text in (("real prose x12 (100k)", real_100k), ("diverse 100k", diverse_100k)):
-            check = lambda text=text: checker.check_document(document_from_text(text))  # noqa: E731
-            check()
-            tokenizer_pass(warm_nlp, text)
-            rows.append(
-                pairs(
-                    f"in-process, {label}",
-                    "taalcheck (warm)",
-                    "spaCy tokenizer (warm)",
-                    lambda check=check: timed(check),
-                    lambda text=text: timed(lambda: tokenizer_pass(warm_nlp, text)),
-                    rounds,
+            warm_nlp = spacy.blank("nl")
+            for label, text in (("real prose x12 (100k)", real_100k), ("diverse 100k", diverse_100k)):
+                check = lambda text=text: checker.check_document(document_from_text(text))  # noqa: E731
+                check()
+                tokenizer_pass(warm_nlp, text)
+                rows.append(
+                    pairs(
+                        f"in-process, {label}",
+                        "taalcheck (warm)",
+                        "spaCy tokenizer (warm)",
+                        lambda check=check: timed(check),
+                        lambda text=text: timed(lambda: tokenizer_pass(warm_nlp, text)),
+                        rounds,
+                    )
                 )
-            )
-            rows.append(
-                pairs(
-                    f"in-process, {label}",
-                    "taalcheck (first pass: word cache cleared)",
-                    "spaCy tokenizer (first pass: new tokenizer)",
-                    lambda check=check: timed(check, taalcheck_cold_words),
-                    lambda text=text: timed(lambda: tokenizer_pass(fresh[0], text), new_tokenizer),
-                    rounds,
+                rows.append(
+                    pairs(
+                        f"in-process, {label}",
+                        "taalcheck (first pass: word cache cleared)",
+                        "spaCy tokenizer (first pass: new tokenizer)",
+                        lambda check=check: timed(check, taalcheck_cold_words),
+                        lambda text=text: timed(lambda: tokenizer_pass(fresh[0], text), new_tokenizer),
+                        rounds,
+                    )
                 )
-            )
 
         log("command line: 1M words, diverse, JSON output")
         configs = write_peer_configs(work, peer_terms(checker), checker)
@@ -358,7 +375,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             f"{len(configs['terms'].read_text().splitlines()):,} / {configs['prh'].read_text().count('- expected')}"
         )
         taalcheck_1m = [*TAALCHECK, "check", str(files["d1m"]), "--format", "json"]
-        if peers_installed():
+        if peers_installed() and want("1m"):
             for peer, command in peer_commands(configs, [str(files["d1m"])]).items():
                 n = 1 if peer == "textlint+prh" else rounds_big
                 rows.append(
@@ -371,77 +388,83 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         n,
                     )
                 )
-        else:
+        elif not peers_installed():
             facts["peers"] = "not installed: run bash benchmarks/install_peers.sh"
 
-        log("command line: 1,000 one-page files")
-        jobs = {j: [*TAALCHECK, "check", str(folder), "--format", "json", "--jobs", str(j)] for j in (1, 2)}
-        rows.append(
-            pairs(
-                "1,000 pages (a folder)",
-                "taalcheck --jobs 1",
-                "taalcheck --jobs 2",
-                lambda: run_process(jobs[1], env),
-                lambda: run_process(jobs[2], env),
-                rounds_big,
-            )
-        )
-        if peers_installed():
-            for peer, command in peer_commands(configs, [str(folder)]).items():
-                rows.append(
-                    pairs(
-                        "1,000 pages (a folder)",
-                        "taalcheck --jobs 2",
-                        peer,
-                        lambda: run_process(jobs[2], env),
-                        lambda command=command: run_process(command, env, PEERS / "node"),
-                        rounds_big,
-                    )
-                )
-
-        log("command line: text output against JSON")
-        rows.append(
-            pairs(
-                "diverse 100k, one file",
-                "taalcheck (text output)",
-                "taalcheck --format json",
-                lambda: run_process([*TAALCHECK, "check", str(files["d100k"])], env),
-                lambda: run_process([*TAALCHECK, "check", str(files["d100k"]), "--format", "json"], env),
-                rounds,
-            )
-        )
-
-        log("cold start: one page against `python -c 'import spacy'`")
-        import_spacy = [PYTHON, "-c", "import spacy"]
-        pages_cold = [("page without terms", "clean_page"), ("page with findings", "term_page")]
-        if parser_page:
-            pages_cold.append(("page that loads the parser", "parser_page"))
-        for label, key in pages_cold:
-            command = [*TAALCHECK, "check", str(files[key])]
+        if want("pages"):
+            log("command line: 1,000 one-page files")
+            jobs = {
+                j: [*TAALCHECK, "check", str(folder), "--format", "json", "--jobs", str(j)] for j in (1, 2)
+            }
             rows.append(
                 pairs(
-                    "cold start",
-                    f"taalcheck check, {label}",
-                    "python -c 'import spacy'",
-                    lambda command=command: run_process(command, env),
-                    lambda: run_process(import_spacy, env),
-                    rounds_cold,
+                    "1,000 pages (a folder)",
+                    "taalcheck --jobs 1",
+                    "taalcheck --jobs 2",
+                    lambda: run_process(jobs[1], env),
+                    lambda: run_process(jobs[2], env),
+                    rounds_big,
                 )
             )
-        facts["page that loads the parser: added sentence"] = (
-            parser_needed or "none found (no term needs the parser)"
-        )
+            if peers_installed():
+                for peer, command in peer_commands(configs, [str(folder)]).items():
+                    rows.append(
+                        pairs(
+                            "1,000 pages (a folder)",
+                            "taalcheck --jobs 2",
+                            peer,
+                            lambda: run_process(jobs[2], env),
+                            lambda command=command: run_process(command, env, PEERS / "node"),
+                            rounds_big,
+                        )
+                    )
 
-        log("peak memory of the command line (10k and 1M words)")
-        load_before = loadavg()
-        memory = {
-            size: peak_rss_mb([*TAALCHECK, "check", str(files[key]), "--format", "json"], env)
-            for size, key in (("10k", "d10k"), ("1M", "d1m"))
-        }
-        facts["peak RSS of `taalcheck check FILE --format json`, 10k / 1M words (MB)"] = (
-            f"{memory['10k']:.0f} / {memory['1M']:.0f} (ratio {memory['1M'] / memory['10k']:.2f}; load {load_before})"
-        )
-        result["memory_mb"] = memory
+        if want("output"):
+            log("command line: text output against JSON")
+            rows.append(
+                pairs(
+                    "diverse 100k, one file",
+                    "taalcheck (text output)",
+                    "taalcheck --format json",
+                    lambda: run_process([*TAALCHECK, "check", str(files["d100k"])], env),
+                    lambda: run_process([*TAALCHECK, "check", str(files["d100k"]), "--format", "json"], env),
+                    rounds,
+                )
+            )
+
+        if want("cold"):
+            log("cold start: one page against `python -c 'import spacy'`")
+            import_spacy = [PYTHON, "-c", "import spacy"]
+            pages_cold = [("page without terms", "clean_page"), ("page with findings", "term_page")]
+            if parser_page:
+                pages_cold.append(("page that loads the parser", "parser_page"))
+            for label, key in pages_cold:
+                command = [*TAALCHECK, "check", str(files[key])]
+                rows.append(
+                    pairs(
+                        "cold start",
+                        f"taalcheck check, {label}",
+                        "python -c 'import spacy'",
+                        lambda command=command: run_process(command, env),
+                        lambda: run_process(import_spacy, env),
+                        rounds_cold,
+                    )
+                )
+            facts["page that loads the parser: added sentence"] = (
+                parser_needed or "none found (no term needs the parser)"
+            )
+
+        if want("memory"):
+            log("peak memory of the command line (10k and 1M words)")
+            load_before = loadavg()
+            memory = {
+                size: peak_rss_mb([*TAALCHECK, "check", str(files[key]), "--format", "json"], env)
+                for size, key in (("10k", "d10k"), ("1M", "d1m"))
+            }
+            facts["peak RSS of `taalcheck check FILE --format json`, 10k / 1M words (MB)"] = (
+                f"{memory['10k']:.0f} / {memory['1M']:.0f} (ratio {memory['1M'] / memory['10k']:.2f}; load {load_before})"
+            )
+            result["memory_mb"] = memory
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result["load_at_end"] = loadavg()
@@ -485,6 +508,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="fewer pairs")
     parser.add_argument("--readme", action="store_true", help="put the tables into benchmarks/README.md")
+    parser.add_argument(
+        "--only",
+        metavar="SECTIONS",
+        help=f"comma-separated sections to run (of {','.join(SECTIONS)}); all by default",
+    )
     args = parser.parse_args(argv)
     result = run(args)
     RESULTS.mkdir(exist_ok=True)
