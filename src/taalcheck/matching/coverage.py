@@ -121,7 +121,7 @@ def introduced_names(rules: CoverageRules, text: str) -> tuple[list[str], list[s
     excluded = {fold(word) for word in (*rules.parents, *rules.network, *rules.children)}
     children: list[tuple[int, str]] = []
     adults: list[tuple[int, str]] = []
-    lowered = text.lower()
+    lowered = lower_keeping_offsets(text)  # offsets as in `text`, and little memory for a long one
     for name_pattern in rules.names:
         pattern = name_pattern.pattern
         position = lowered.find(name_pattern.near)
