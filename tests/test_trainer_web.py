@@ -74,6 +74,49 @@ def test_compare_page(client: TestClient) -> None:
     assert missing.status_code == 400 and "zowel een oude als een nieuwe" in missing.text
 
 
+def test_compare_page_takes_two_files(client: TestClient) -> None:
+    files = {
+        "oud-bestand": ("oud.txt", b"Wij werken risicogestuurd.\n", "text/plain"),
+        "nieuw-bestand": (
+            "nieuw.md",
+            b"Wij werken vanuit wat het gezin nodig heeft.\n",
+            "text/markdown",
+        ),
+    }
+    response = client.post("/vergelijken", files=files)
+    assert response.status_code == 200, response.text
+    assert response.text.count("status status-resolved") == 1 and "nieuw.md" in response.text
+
+
+NAMED_OLD = "Anna Jansen (geboren 3 april 2015) woont bij moeder. Moeder is een zorgmijder.\n"
+NAMED_NEW = "Anna Jansen (geboren 3 april 2015) woont bij moeder. Moeder zegt dat zij rust nodig heeft.\n"
+
+
+def test_compare_page_with_names_out(client: TestClient) -> None:
+    assert 'name="anonimiseer"' in client.get("/vergelijken").text
+    form = {"oud": NAMED_OLD, "nieuw": NAMED_NEW}
+    plain = client.post("/vergelijken", data=form)
+    anonymous = client.post("/vergelijken", data={**form, "anonimiseer": "ja"})
+    assert anonymous.status_code == 200
+    assert "Jansen" in plain.text
+    assert "Anna" not in anonymous.text and "Jansen" not in anonymous.text and "3 april" not in anonymous.text
+    # One set of labels for both versions, and the same findings as without the switch.
+    assert anonymous.text.count("[PERSOON-1]") >= 2 and "[PERSOON-2]" not in anonymous.text
+    for status in ("status-resolved", "status-kept", "status-added"):
+        assert anonymous.text.count(status) == plain.text.count(status), status
+    assert anonymous.text.count("status status-resolved") == 1  # the label 'zorgmijder'
+
+
+def test_practice_names_out_endpoint(client: TestClient) -> None:
+    response = client.post("/oefenen/anonimiseren", json={"tekst": NAMED_OLD})
+    assert response.status_code == 200
+    text = response.json()["tekst"]
+    assert "Jansen" not in text and "3 april" not in text
+    assert text.startswith("[PERSOON-1]") and "zorgmijder" in text
+    bad = client.post("/oefenen/anonimiseren", json={"text": NAMED_OLD})
+    assert bad.status_code == 400 and "fout" in bad.json()
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -140,6 +183,30 @@ def test_practice_in_a_browser(server: str) -> None:
                 page.uncheck("#groot")
                 page.screenshot(path=str(Path(shots) / "oefenmodus-telefoon.png"), full_page=True)
             assert not errors, errors  # the policy blocked nothing the page needs
+        finally:
+            browser.close()
+
+
+def test_practice_with_names_out_in_a_browser(server: str) -> None:
+    """With 'Namen eruit' on, the passage the group sees and rewrites carries labels, not names."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (Python) is niet geïnstalleerd")
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium ontbreekt: {CHROMIUM} (apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 1000})
+            page.goto(server + "/oefenen")
+            page.fill("#origineel", NAMED_OLD)
+            page.check("#anonimiseer")
+            page.click("#start")
+            page.wait_for_selector("#balans", timeout=120_000)  # the lists load once in the server
+            shown = [page.input_value("#origineel"), page.input_value("#herschrijving")]
+            shown.append(page.text_content("#uitkomst") or "")
+            for text in shown:
+                assert "Jansen" not in text and "Anna" not in text and "3 april" not in text
+            assert "[PERSOON-1]" in shown[1] and "zorgmijder" in (page.text_content(".group.kept") or "")
+            assert "labels" in (page.text_content("#start-status") or "")
         finally:
             browser.close()
 

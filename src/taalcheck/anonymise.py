@@ -214,6 +214,11 @@ class Anonymiser:
         return CheckResult([self.file_result(file) for file in result.files], list(result.errors))
 
 
+def anonymised_text(text: str) -> str:
+    """The text with its personal details replaced by labels (one document, one set of labels)."""
+    return _apply(text, Anonymiser().replacements(text))
+
+
 def case_numbers(text: str) -> list[tuple[int, int]]:
     """Spans of court and case numbers in the text."""
     spans = [match.span() for pattern in _CASE_PATTERNS for match in pattern.finditer(text)]

@@ -27,7 +27,7 @@ class _InMemoryMultiPartParser(MultiPartParser):
     spool_max_size = 2**62
 
 
-async def parse_form(request: Request) -> FormData:
+async def parse_form(request: Request, max_files: int = 1) -> FormData:
     """The form fields; the body is already limited by the guard while it streams in."""
     body = await request.body()
 
@@ -39,7 +39,7 @@ async def parse_form(request: Request) -> FormData:
     try:
         if content_type == "multipart/form-data":
             return await _InMemoryMultiPartParser(
-                request.headers, stream(), max_files=1, max_fields=10, max_part_size=limit
+                request.headers, stream(), max_files=max_files, max_fields=10, max_part_size=limit
             ).parse()
         if content_type == "application/x-www-form-urlencoded":
             return await FormParser(request.headers, stream(), max_fields=10, max_part_size=limit).parse()

@@ -80,9 +80,7 @@ def form_page(max_upload_label: str, local: bool = True) -> str:
         f'aria-describedby="{FILE_FIELD}-uitleg">\n'
         f'<p class="hint" id="{FILE_FIELD}-uitleg">Bestandstypen: {esc(types)}; '
         f"hoogstens {esc(max_upload_label)}.</p>\n"
-        f'<p class="switch"><input type="checkbox" id="{ANONYMISE_FIELD}" name="{ANONYMISE_FIELD}" value="ja"> '
-        f'<label for="{ANONYMISE_FIELD}" class="inline">Namen eruit: vervang namen, data, adressen, '
-        "telefoonnummers, BSN, zaaknummers en e-mailadressen door labels ([PERSOON-1] ...)</label></p>\n"
+        f"{anonymise_switch()}\n"
         '<p class="buttons"><button type="submit">Controleren</button>\n'
         '<button type="submit" class="secondary" formaction="/opmerkingen" '
         'aria-describedby="opmerkingen-uitleg">Word-kopie met opmerkingen</button></p>\n'
@@ -91,6 +89,15 @@ def form_page(max_upload_label: str, local: bool = True) -> str:
         "</form>\n"
         '<p class="hint">Voor trainers en teams: <a href="/oefenen">oefenen met formuleren</a> · '
         '<a href="/vergelijken">voor en na vergelijken</a></p>',
+    )
+
+
+def anonymise_switch(what: str = "") -> str:
+    """The 'names out' check box (form field `anonimiseer`, value `ja`)."""
+    return (
+        f'<p class="switch"><input type="checkbox" id="{ANONYMISE_FIELD}" name="{ANONYMISE_FIELD}" value="ja"> '
+        f'<label for="{ANONYMISE_FIELD}" class="inline">Namen eruit: vervang namen, data, adressen, '
+        f"telefoonnummers, BSN, zaaknummers en e-mailadressen door labels ([PERSOON-1] ...){what}</label></p>"
     )
 
 

@@ -13,12 +13,13 @@ from starlette.routing import Route
 
 from taalcheck.comparison import compare
 from taalcheck.documents import document_from_text
+from taalcheck.model import CheckResult
 from taalcheck.report.comparison import COMPARE_CSS, comparison_body
 from taalcheck.report.html import balance_sentence, esc, highlight, stylesheet
 
 from . import forms, jobs
 from .engine import Engine
-from .pages import page, result_page
+from .pages import ANONYMISE_FIELD, anonymise_switch, page, result_page
 from .pool import CheckPool
 from .practice import PASSAGES
 from .security import OWN_FILES_MARK
@@ -63,7 +64,9 @@ def practice_page() -> str:
         f'<select id="voorbeeld"><option value="">– zelf een passage plakken –</option>{options}</select>'
         '<label for="origineel">Of plak een passage</label>'
         '<textarea id="origineel" rows="6" spellcheck="false"></textarea>'
-        '<button type="button" id="start">Start de oefening</button></section>'
+        f"{anonymise_switch(', voordat de groep de tekst ziet')}"
+        '<button type="button" id="start">Start de oefening</button>'
+        '<p class="hint" id="start-status" aria-live="polite"></p></section>'
         '<section class="trainer-part" id="oefening" hidden><h2>2. Herschrijf de passage</h2>'
         '<label for="herschrijving">Uw herschrijving</label>'
         '<textarea id="herschrijving" rows="8" spellcheck="true"></textarea>'
@@ -120,24 +123,53 @@ def compare_form_page() -> str:
         '<textarea id="nieuw" name="nieuw" rows="12" spellcheck="false"></textarea>'
         '<label for="nieuw-bestand">of een bestand</label><input type="file" id="nieuw-bestand" '
         'name="nieuw-bestand"></div></div>'
+        f"{anonymise_switch()}"
         '<button type="submit">Vergelijken</button></form>',
     )
 
 
-def compare_result(engine: Engine, old: tuple[str, str | bytes], new: tuple[str, str | bytes]) -> str:
-    """The comparison page for two pasted texts or uploads ((name, text or bytes) each)."""
+Version = tuple[str, str | bytes]
+
+
+def compare_check(engine: Engine, old: Version, new: Version) -> CheckResult:
+    """Both versions checked, from pasted texts or uploads ((name, text or bytes) each)."""
     from .jobs import read_upload
 
     documents = [
         document_from_text(content, name) if isinstance(content, str) else read_upload(content, name)
         for name, content in (old, new)
     ]
-    body = comparison_body(compare(*engine.check(documents).files))
+    return engine.check(documents)
+
+
+def compare_page(result: CheckResult) -> str:
+    """The comparison page for the two checked versions."""
+    body = comparison_body(compare(*result.files))
     html = page(
         "taalcheck – voor en na",
         '<nav class="back"><a href="/vergelijken">← Nog een vergelijking</a></nav><h1>Voor en na</h1>' + body,
     )
     return html.replace("</head>", _head_links() + "\n</head>", 1)
+
+
+def compare_result(engine: Engine, old: Version, new: Version) -> str:
+    """The comparison page for two pasted texts or uploads (in a check process)."""
+    return compare_page(compare_check(engine, old, new))
+
+
+async def anonymous_compare_page(pool: CheckPool, old: Version, new: Version) -> str:
+    """The comparison page with names replaced, one set of labels for both versions (checked in a
+    check process, anonymised here like `anonymous_page`)."""
+    from starlette.concurrency import run_in_threadpool
+
+    result = await pool.run(compare_check, old, new)
+
+    def render() -> str:
+        from taalcheck.anonymise import Anonymiser
+
+        return compare_page(Anonymiser().result(result))
+
+    return await run_in_threadpool(render)
 
 
 async def anonymous_page(pool: CheckPool, text: str | None, upload: tuple[str, bytes] | None) -> str:
@@ -182,13 +214,29 @@ async def practice_check(request: Request) -> Response:
     return JSONResponse(await _pool(request).run(practice_result, original, rewrite))
 
 
+async def practice_anonymise(request: Request) -> Response:
+    """JSON in ({"tekst"}), the text with names replaced out; nothing is kept. Done in this (server)
+    process, where the de-identification lists stay loaded."""
+    from starlette.concurrency import run_in_threadpool
+
+    try:
+        text = str(json.loads(await request.body())["tekst"])
+    except (ValueError, KeyError, TypeError):
+        return JSONResponse({"fout": "Het verzoek kon niet worden gelezen."}, status_code=400)
+    if len(text) > MAX_PRACTICE_CHARS:
+        return JSONResponse({"fout": "Dat is te lang voor een oefening; neem een kortere passage."}, 400)
+    from taalcheck.anonymise import anonymised_text
+
+    return JSONResponse({"tekst": await run_in_threadpool(anonymised_text, text)})
+
+
 async def compare_form(request: Request) -> Response:
     return HTMLResponse(compare_form_page(), headers=OWN_FILES)
 
 
 async def compare_submit(request: Request) -> Response:
-    form = await forms.parse_form(request)
-    versions = []
+    form = await forms.parse_form(request, max_files=2)
+    versions: list[Version] = []
     for field in ("oud", "nieuw"):
         text = form.get(field)
         upload = form.get(f"{field}-bestand")
@@ -204,7 +252,10 @@ async def compare_submit(request: Request) -> Response:
             raise forms.FormError("Plak of kies zowel een oude als een nieuwe versie.")
     from .routes import _pool
 
-    page_html = await _pool(request).run(compare_result, versions[0], versions[1])
+    if form.get(ANONYMISE_FIELD) == "ja":
+        page_html = await anonymous_compare_page(_pool(request), versions[0], versions[1])
+    else:
+        page_html = await _pool(request).run(compare_result, versions[0], versions[1])
     return HTMLResponse(page_html, headers=OWN_FILES)
 
 
@@ -221,6 +272,7 @@ async def static(request: Request) -> Response:
 ROUTES = [
     Route("/oefenen", practice, methods=["GET"]),
     Route("/oefenen/controleren", practice_check, methods=["POST"]),
+    Route("/oefenen/anonimiseren", practice_anonymise, methods=["POST"]),
     Route("/vergelijken", compare_form, methods=["GET"]),
     Route("/vergelijken", compare_submit, methods=["POST"]),
     Route("/static/{name}", static, methods=["GET"]),

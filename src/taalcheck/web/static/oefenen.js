@@ -20,12 +20,44 @@
     }
   });
 
-  $("start").addEventListener("click", () => {
-    original = $("origineel").value.trim();
-    if (!original) {
+  // With "Namen eruit" on, the server replaces names and other details by labels before the
+  // exercise starts: the group only ever sees (and rewrites) the text with labels.
+  async function withoutNames(text) {
+    const status = $("start-status");
+    status.textContent = "Even geduld: namen en gegevens worden vervangen door labels…";
+    const response = await fetch("/oefenen/anonimiseren", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ tekst: text }),
+    });
+    const data = await response.json();
+    if (!response.ok) throw new Error(data.fout || "Dat lukte niet.");
+    status.textContent = "Namen en gegevens zijn vervangen door labels zoals [PERSOON-1].";
+    return data.tekst;
+  }
+
+  $("start").addEventListener("click", async () => {
+    let text = $("origineel").value.trim();
+    if (!text) {
       $("origineel").focus();
       return;
     }
+    if ($("anonimiseer").checked) {
+      $("start").disabled = true;
+      try {
+        text = await withoutNames(text);
+      } catch (error) {
+        $("start-status").textContent =
+          error instanceof TypeError ? "De pagina kon de server niet bereiken." : error.message;
+        return;
+      } finally {
+        $("start").disabled = false;
+      }
+      $("origineel").value = text;
+    } else {
+      $("start-status").textContent = "";
+    }
+    original = text;
     $("herschrijving").value = original;
     $("oefening").hidden = false;
     $("herschrijving").focus();
