@@ -164,3 +164,13 @@ def test_loading_the_library_keeps_machine_output_clean():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
+
+
+def test_labels_keep_the_spaces_around_a_detail():
+    """deduce's spans may include the white space after a detail ('op de Burg. '); the text keeps
+    its spaces, so no label is glued to the next word or label."""
+    from taalcheck.anonymise import anonymised_text
+
+    text = anonymised_text("Vader woont op de Burg. de Withstraat 5 in Zeist.")
+    assert "Withstraat" not in text and "Zeist" not in text
+    assert not re.search(r"\]\[|\]\w|\w\[", text), text

@@ -123,7 +123,14 @@ class Anonymiser:
         found: list[tuple[int, int, str]] = []
         for annotation in deidentifier().deidentify(text).annotations:
             kind = LABELS.get(annotation.tag.split("+")[0], "GEGEVEN")
-            found.append((int(annotation.start_char), int(annotation.end_char), kind))
+            start, end = int(annotation.start_char), int(annotation.end_char)
+            # deduce's spans may hold the white space around a detail ('op de '): keep it in the text
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                found.append((start, end, kind))
         found.extend((start, end, CASE_LABEL) for start, end in case_numbers(text))
         found.extend((*match.span(), "DATUM") for match in _DAY_MONTH.finditer(text))
         # Longest first, so a case number wins from the bare number inside it.

@@ -553,7 +553,7 @@ PRINT_CSS = """
  .note{break-inside:avoid;border:1px solid #999;border-left:.4rem solid #666;margin:0 0 .5cm;padding:.3cm .4cm}
  .note .alts li{margin:.05cm 0}
  .text{font-size:1.05rem;border:none;padding:0}
- .back,.contents,.trust-switch,.dropped,.ref{display:none}
+ .back,.contents,.trust-switch,.dropped{display:none}
  .legend table{font-size:.9rem}
 }
 """

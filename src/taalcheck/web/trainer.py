@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -72,6 +73,9 @@ def practice_page() -> str:
         '<textarea id="herschrijving" rows="8" spellcheck="true"></textarea>'
         '<p><button type="button" id="controleer">Controleer</button> '
         '<span class="hint">De uitkomst verandert ook terwijl u typt.</span></p>'
+        '<p class="trust-switch"><input type="checkbox" class="show-trust" id="vertrouwen" checked> '
+        '<label for="vertrouwen" class="inline">Vertrouwensformuleringen markeren</label> '
+        '<span class="hint">(<span class="trust">zo</span>: geen melding, ze tellen mee in de balans)</span></p>'
         '<div id="uitkomst" aria-live="polite"></div></section>'
         f'<div id="voorbeelden" data-passages="{passages}" hidden></div>',
         script=True,
@@ -240,10 +244,14 @@ async def compare_submit(request: Request) -> Response:
     for field in ("oud", "nieuw"):
         text = form.get(field)
         upload = form.get(f"{field}-bestand")
-        if upload is not None and getattr(upload, "filename", ""):
+        data = b""
+        if isinstance(upload, UploadFile):  # also an empty file field
+            data = await upload.read()
+            await upload.close()
+        if isinstance(upload, UploadFile) and upload.filename:
             from .jobs import upload_name
 
-            versions.append((upload_name(upload.filename), await upload.read()))  # type: ignore[union-attr]
+            versions.append((upload_name(upload.filename), data))
         elif isinstance(text, str) and text.strip():
             versions.append(
                 ("oude versie" if field == "oud" else "nieuwe versie", text.replace("\r\n", "\n"))

@@ -103,10 +103,12 @@
     out.appendChild(tally);
     const balance = element("p", "balance-move");
     balance.id = "balans";
+    const ratios = data.balance.old.ratio === null && data.balance.new.ratio === null
+      ? ""
+      : " (verhouding " + ratio(data.balance.old) + " → " + ratio(data.balance.new) + ")";
     balance.textContent =
       "Balans: controle " + data.balance.old.control + " → " + data.balance.new.control +
-      ", vertrouwen " + data.balance.old.trust + " → " + data.balance.new.trust +
-      " (verhouding " + ratio(data.balance.old) + " → " + ratio(data.balance.new) + ")";
+      ", vertrouwen " + data.balance.old.trust + " → " + data.balance.new.trust + ratios;
     out.appendChild(balance);
     const text = element("div", "text practice-text");
     text.lang = "nl";
