@@ -211,6 +211,33 @@ def test_practice_with_names_out_in_a_browser(server: str) -> None:
             browser.close()
 
 
+def test_handout_print_keeps_the_references(tmp_path: Path) -> None:
+    """Printed, the report is a handout: the cards follow the text, and each marked passage keeps
+    its reference (V1 ...) so a reader finds its card; the on-screen switches are left out."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright (Python) is niet geïnstalleerd")
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium ontbreekt: {CHROMIUM} (apt-get install chromium)")
+    from taalcheck.api import check_text_result
+    from taalcheck.model import CheckResult
+    from taalcheck.report.html import render_html
+
+    report = tmp_path / "handout.html"
+    text = "Vader en moeder werken goed samen. Wij werken risicogestuurd."
+    result = CheckResult([check_text_result(text, settings=Settings(model="blank"))])
+    report.write_text(render_html(result), encoding="utf-8")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(report.as_uri())
+            page.emulate_media(media="print")
+            assert page.locator(".text .ref").first.is_visible()
+            assert page.locator(".note").first.is_visible()
+            assert not page.locator(".trust-switch").first.is_visible()
+        finally:
+            browser.close()
+
+
 def test_names_switch_on_the_check_page(client: TestClient) -> None:
     assert 'name="anonimiseer"' in client.get("/").text
     text = "Gesprek met Jan de Vries op 3 april 2024. Jan de Vries werkt risicogestuurd."
