@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -190,6 +191,16 @@ def test_lexicon_test_runs_an_organisations_examples(tmp_path):
     assert "1 item, 2 voorbeelden: in orde" in passing.stdout
     lexicon.write_text("entries:\n  - id: x\n", encoding="utf-8")
     assert_clean_error(run("lexicon", "test", str(lexicon)), "eigen.yaml", "item 'x'")
+
+
+def test_lexicon_test_over_the_whole_lexicon_folder_validates_the_context_rules_too(tmp_path):
+    files = sorted(str(path) for path in (REPO / "lexicon").glob("*.yaml"))
+    done = run("lexicon", "test", *files)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"context\.yaml: \d+ contextregels: in orde", done.stdout)
+    broken = tmp_path / "regels.yaml"
+    broken.write_text("rules:\n  - id: x\n    kind: bogus\n", encoding="utf-8")
+    assert_clean_error(run("lexicon", "test", str(broken)), "regels.yaml", "onbekende soort")
 
 
 def test_one_unreadable_file_does_not_stop_the_others(tmp_path):

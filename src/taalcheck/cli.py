@@ -291,6 +291,9 @@ def lexicon_test(
         for failure in outcome.failures:
             console.print(f"{outcome.path}: {failure.describe()}", markup=False)
         failed += len(outcome.failures)
+        if outcome.context_rules:
+            console.print(f"{outcome.path}: {outcome.context_rules} contextregels: in orde", markup=False)
+            continue
         status = "in orde" if outcome.passed else f"{len(outcome.failures)} mislukt"
         items = "1 item" if outcome.entries == 1 else f"{outcome.entries} items"
         console.print(f"{outcome.path}: {items}, {outcome.examples} voorbeelden: {status}", markup=False)
