@@ -10,6 +10,7 @@ identical findings (tested, and checked in the benchmark).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -51,6 +52,57 @@ class _Sentence:
     end: int
     tokens: list[Token]
     doc: Any = None
+    _clauses: list[int] | None = None
+
+    @property
+    def clauses(self) -> list[int]:
+        """The clause number of each token (computed once)."""
+        if self._clauses is None:
+            self._clauses = clause_ids(self.tokens)
+        return self._clauses
+
+
+class _ParseDeferred(Exception):
+    """A context rule asked for a parse that is not there yet: judge the match again after the batch."""
+
+
+#: Sentences whose context needs the parse are parsed together, this many at a time.
+PARSE_BATCH = 64
+
+
+class _Judgements:
+    """The outcomes of the matches of one document, in document order.
+
+    A match whose context rules need the parse of its sentence is judged again once a batch of
+    such sentences has been parsed together: one pipeline call per batch costs far less than one
+    per sentence, and the outcome is the same as judging it with the parse at hand.
+    """
+
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
+        self.outcomes: list[Any] = []
+        self._pending: list[tuple[int, Callable[[], Any]]] = []
+        self._waiting: dict[int, _Sentence] = {}
+
+    def judge(self, sentence: _Sentence, judgement: Callable[[], Any]) -> None:
+        try:
+            self.outcomes.append(judgement())
+        except _ParseDeferred:
+            self._pending.append((len(self.outcomes), judgement))
+            self.outcomes.append(None)
+            self._waiting[id(sentence)] = sentence
+            if len(self._waiting) >= PARSE_BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        """Parse the waiting sentences in one batch and judge their matches."""
+        if not self._pending:
+            return
+        self.checker._analyse_together(list(self._waiting.values()))
+        for slot, judgement in self._pending:
+            self.outcomes[slot] = judgement()
+        self._pending.clear()
+        self._waiting.clear()
 
 
 class Checker:
@@ -96,10 +148,21 @@ class Checker:
             sentence.doc = self.pipeline.analyse_words([token.text for token in tokens], [*spaces, False])
         return sentence.doc
 
+    def _analyse_together(self, sentences: list[_Sentence]) -> None:
+        """Give each sentence without an analysis its analysis, in one batch."""
+        todo = [sentence for sentence in sentences if sentence.doc is None]
+        words = []
+        for sentence in todo:
+            tokens = sentence.tokens
+            spaces = [current.end < following.start for current, following in itertools.pairwise(tokens)]
+            words.append(([token.text for token in tokens], [*spaces, False]))
+        for sentence, doc in zip(todo, self.pipeline.analyse_many(words), strict=True):
+            sentence.doc = doc
+
     def _particle_confirmed(self, match: RawMatch, sentence: _Sentence) -> bool:
         """Does each separated particle belong to its verb (word order first, the parse where needed)?"""
         tokens = sentence.tokens
-        clauses = clause_ids(tokens)
+        clauses = sentence.clauses
         for verb, particle in match.checks:
             heuristic = particle_looks_separated(tokens, clauses, particle)
             if heuristic:
@@ -138,6 +201,12 @@ class Checker:
         doc = self._analysed(sentence)
         return doc if self.pipeline.has_parser else None
 
+    def _parse_in_batch(self, sentence: _Sentence) -> Any:
+        """`_parse`, but a sentence not analysed yet waits for the next batch (`_Judgements`)."""
+        if sentence.doc is None and not self.pipeline_choice.is_blank and self.pipeline.has_parser:
+            raise _ParseDeferred
+        return self._parse(sentence)
+
     # -- documents ------------------------------------------------------------------------
 
     def check_document(self, document: Document) -> FileResult:
@@ -146,9 +215,7 @@ class Checker:
         text = fold_lookalikes(mask_comments(document.analysis_text))
         rules = self.context_rules
         regions = _page_spanning_blocks(document, text) if document.kind == "pdf" else None
-        findings: list[Finding] = []
-        silenced: list[Finding] = []
-        positives: list[PositiveMatch] = []
+        judgements = _Judgements(self)
         words = 0
         layout = _layout(document, text)
         for (block_start, block_end), sentences in layout:
@@ -176,20 +243,31 @@ class Checker:
                     block,
                     quotes,
                     tuple(sentence.tokens),
-                    tuple(clause_ids(sentence.tokens)),
+                    tuple(sentence.clauses),
                     previous,
                     legal_block,
-                    cache(lambda sentence=sentence: self._parse(sentence)),
+                    cache(lambda sentence=sentence: self._parse_in_batch(sentence)),
                 )
                 for match in matches:
                     entry = match.compiled.entry
                     if entry.kind == "trust":
-                        positives.append(self._positive(match, passage))
-                        continue
-                    finding, is_silenced = self._finding(
-                        document, entry, Site(match.spans, match.tokens), passage
-                    )
-                    (silenced if is_silenced else findings).append(finding)
+                        judgement = lambda match=match, passage=passage: self._positive(match, passage)  # noqa: E731
+                    else:
+                        site = Site(match.spans, match.tokens)
+                        judgement = lambda entry=entry, site=site, passage=passage: self._finding(  # noqa: E731
+                            document, entry, site, passage
+                        )
+                    judgements.judge(sentence, judgement)
+        judgements.flush()
+        findings: list[Finding] = []
+        silenced: list[Finding] = []
+        positives: list[PositiveMatch] = []
+        for outcome in judgements.outcomes:
+            if isinstance(outcome, PositiveMatch):
+                positives.append(outcome)
+            else:
+                finding, is_silenced = outcome
+                (silenced if is_silenced else findings).append(finding)
         for finding, is_silenced in self._who_decides(document, text, layout):
             (silenced if is_silenced else findings).append(finding)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
