@@ -133,17 +133,19 @@ def _last_space(text: str, start: int, limit: int) -> int:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Word and punctuation tokens of `text[start:end]`."""
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
+    make = tuple.__new__  # Token(...) without the named tuple's Python-level constructor
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
+        first, last = match.span()
         if word[0].isalnum():
-            if len(word) > MAX_WORD_CHARS:
-                append(Token(match.start(), match.end(), word, "", False))
-                continue
-            append(Token(match.start(), match.end(), word, fold(word), True))
+            if last - first > MAX_WORD_CHARS:
+                append(make(Token, (first, last, word, "", False)))
+            else:
+                append(make(Token, (first, last, word, fold(word), True)))
         else:
-            append(Token(match.start(), match.end(), word, word, False))
+            append(make(Token, (first, last, word, word, False)))
     return tokens
 
 
@@ -162,7 +164,10 @@ _SUBORDINATORS = dutch_words().subordinators
 
 
 _SUBJECT_PRONOUNS = dutch_words().subject_pronouns
-_SUBORDINATING_PHRASES = dutch_words().subordinating_phrases
+#: Subordinating phrases ('voor het geval dat') by their first word.
+_PHRASES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in dutch_words().subordinating_phrases:
+    _PHRASES_BY_FIRST[_phrase[0]] = (*_PHRASES_BY_FIRST.get(_phrase[0], ()), _phrase)
 
 
 def _short_parentheticals(tokens: list[Token]) -> set[int]:
@@ -177,10 +182,11 @@ def _short_parentheticals(tokens: list[Token]) -> set[int]:
     return skip
 
 
-def _phrase_at(tokens: list[Token], index: int, phrase: tuple[str, ...]) -> bool:
-    return tokens[index].norm == phrase[0] and [
-        token.norm for token in tokens[index : index + len(phrase)]
-    ] == list(phrase)
+def _phrase_at(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Does one of `phrases` (all starting with this token's word) start at `index`?"""
+    return any(
+        tuple(token.norm for token in tokens[index : index + len(phrase)]) == phrase for phrase in phrases
+    )
 
 
 def clause_ids(tokens: list[Token]) -> list[int]:
@@ -198,7 +204,7 @@ def clause_ids(tokens: list[Token]) -> list[int]:
                 current += 1
         elif index > 0 and (
             token.norm in _SUBORDINATORS
-            or any(_phrase_at(tokens, index, phrase) for phrase in _SUBORDINATING_PHRASES)
+            or (token.norm in _PHRASES_BY_FIRST and _phrase_at(tokens, index, _PHRASES_BY_FIRST[token.norm]))
             or (
                 token.norm in ("en", "of")
                 and index + 1 < len(tokens)

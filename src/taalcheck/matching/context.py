@@ -521,7 +521,8 @@ def _acting_courts(rule: LegalActRule, passage: Passage) -> list[int]:
     actors = [i for i, token in enumerate(tokens) if token.is_word and token.norm in rule.actors]
     if not actors:
         return []
-    doc = passage.parse()
+    doc: Any = None
+    parsed = False  # the parse is asked for only where word order leaves the court's role open
     acting: list[int] = []
     for index in actors:
         previous = next(
@@ -538,6 +539,8 @@ def _acting_courts(rule: LegalActRule, passage: Passage) -> list[int]:
                 index
             )  # 'een maatregel die de rechter oplegt', 'sinds de rechter ... heeft opgelegd'
             continue
+        if not parsed:
+            doc, parsed = passage.parse(), True
         if doc is not None and index < len(doc):
             if doc[index].dep_ in ("nsubj", "nsubj:pass", "obl:agent"):
                 acting.append(index)

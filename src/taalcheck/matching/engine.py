@@ -118,6 +118,7 @@ class Checker:
         self.agency = load_agency_rules()
         register_analyses(lexicon)
         self._context_rules: list[ContextRule] | None = None
+        self._rules_by_entry: dict[tuple[str, tuple[str, ...]], list[ContextRule]] = {}
 
     @property
     def pipeline(self) -> DutchPipeline:
@@ -132,6 +133,15 @@ class Checker:
             cached = self.lexicon.cached_context()
             self._context_rules = cached if cached is not None else _context_rules(self.lexicon.context_path)
         return self._context_rules
+
+    def _rules_for(self, entry: Entry) -> list[ContextRule]:
+        """The context rules that concern `entry`, in rule order (worked out once per entry)."""
+        key = (entry.id, entry.tags)
+        rules = self._rules_by_entry.get(key)
+        if rules is None:
+            rules = [rule for rule in self.context_rules if rule.concerns(entry.id, entry.tags)]
+            self._rules_by_entry[key] = rules
+        return rules
 
     @property
     def pipeline_loaded(self) -> bool:
@@ -339,7 +349,7 @@ class Checker:
         """Trust wording, judged by the same context rules: negated, quoted or reported does not count."""
         entry = match.compiled.entry
         site = Site(match.spans, match.tokens)
-        verdict = apply_context(self.context_rules, Severity.SUGGESTION, entry, site, passage)
+        verdict = apply_context(self._rules_for(entry), Severity.SUGGESTION, entry, site, passage)
         quoted = bool(verdict.notes)
         return PositiveMatch(entry.id, entry.principle, site.start, site.end, quoted, tuple(verdict.notes))
 
@@ -352,7 +362,7 @@ class Checker:
     ) -> tuple[Finding, bool]:
         """The finding for a match of `entry`, and whether context or configuration silences it."""
         severity = self.policy.severity(entry)
-        verdict = apply_context(self.context_rules, severity, entry, site, passage)
+        verdict = apply_context(self._rules_for(entry), severity, entry, site, passage)
         spans = site.spans
         start, end = spans[0][0], spans[-1][1]
         line, column = document.line_column(start)
