@@ -608,3 +608,130 @@ def test_a_forced_move_is_a_measure_named():
 def test_a_label_said_to_harm_is_used_a_practice_said_to_harm_is_rejected():
     assert finding("Ouderverstoting schaadt kinderen.", "ouderverstoting").severity == Severity.WARNING
     assert finding("Dwang werkt averechts.", "dwingen").severity == Severity.HINT
+
+
+# -- classes found on a held-out probe of real texts (inspections, courts, advice sites) ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je begrijpt dat dwang en ook drang uiterste redmiddelen zijn.",
+        "Dwang komt pas als allerlaatste maatregel in beeld.",
+    ],
+)
+def test_a_last_resort_in_the_plural_lowers_coercion(text):
+    found = finding(text, "dwingen")
+    assert found.severity == Severity.HINT
+    assert "lager: veiligheid of laatste redmiddel" in found.context
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Belangrijk is het onderscheid dat wij hanteren tussen oudervervreemding en ouderverstoting.",
+            "ouderverstoting",
+        ),
+        ("Er is nogal wat te doen over dwang en drang in de jeugdhulp.", "drang"),
+        ("Er is veel discussie over ouderverstoting.", "ouderverstoting"),
+        ("Kenmerkend voor drang is: vrijwillig maar niet vrijblijvend.", "drang"),
+    ],
+)
+def test_a_distinction_a_debate_or_a_definition_mentions_the_word(text, rule):
+    found = [f for f in run(text).findings if f.rule == rule]
+    assert found
+    assert all(f.severity == Severity.HINT for f in found), [(f.text, f.severity) for f in found]
+
+
+def test_using_the_word_next_to_a_debate_elsewhere_still_counts():
+    assert finding("De hulp is vrijwillig maar niet vrijblijvend.", "drang").severity == Severity.SUGGESTION
+    assert (
+        finding("Moeder zet ouderverstoting in tegen vader.", "ouderverstoting").severity == Severity.WARNING
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uiteindelijk kan er gedwongen hulp ingezet worden vanuit het gedwongen kader, dwang dus.",
+        "Het is ingewikkeld werk, waarbij de hulp vaak onder dwang plaatsvindt.",
+    ],
+)
+def test_the_compulsory_framework_named_is_not_a_professional_forcing(text):
+    for found in run(text).findings:
+        if found.rule == "dwingen":
+            assert found.severity == Severity.HINT
+            assert "lager: het gedwongen kader (hulp die de rechter oplegt)" in found.context
+
+
+def test_a_professional_forcing_a_parent_stays():
+    assert finding("Wij zullen vader dwingen om mee te doen aan de cursus.", "dwingen").severity == (
+        Severity.SUGGESTION
+    )
+
+
+def test_a_legally_enforceable_right_is_not_the_writer_enforcing():
+    found = finding("Sinds 1991 hebben gescheiden ouders een afdwingbaar recht op omgang.", "afdwingen")
+    assert found.severity == Severity.HINT
+    assert finding("Vader wil het contact met Sem afdwingen.", "afdwingen").severity == Severity.WARNING
+
+
+def test_zij_after_an_institution_reports_the_institutions_view():
+    text = (
+        "Dit kondigden de twee inspecties dinsdag aan. Zij zeggen dat, na jaren van waarschuwen en "
+        "maatregelen opleggen, hun mogelijkheden zijn uitgeput."
+    )
+    found = finding(text, "opleggen")
+    assert found.severity == Severity.HINT
+    assert "lager: weergave van het standpunt van inspecties" in found.context
+    # 'zij' after the parents is not an institution: the writer's summary stays.
+    text = "Moeder en vader kwamen op gesprek. Zij zeggen dat de gezinsvoogd maatregelen oplegt."
+    assert finding(text, "opleggen").severity == Severity.SUGGESTION
+
+
+def test_a_passive_naming_verb_gives_the_words_to_its_agent():
+    found = finding(
+        "Daarnaast is oudervervreemding in 2019 door Rechtbank Limburg gekwalificeerd als geestelijk geweld.",
+        "ouderverstoting",
+    )
+    assert found.severity == Severity.HINT
+    assert "lager: woorden van Rechtbank Limburg" in found.context
+    found = finding("Vader wordt door de school omschreven als manipulatief.", "manipulatief")
+    assert "lager: woorden van de school" in found.context
+
+
+def test_die_partijen_after_partijen_in_the_region_are_organisations():
+    text = (
+        "De inspecties vroegen om een aanpak van alle betrokken partijen in de regio. "
+        "Die partijen moeten elk kind op tijd passende hulp bieden."
+    )
+    assert silenced(text, "tegenpartij")
+    # Parties as the parents stay a finding, also with 'die'.
+    text = "Vader en moeder staan tegenover elkaar. Die partijen praten niet meer met elkaar."
+    assert finding(text, "tegenpartij").severity == Severity.SUGGESTION
+
+
+def test_the_courts_findings_go_on_after_it_reports_in_a_court_text():
+    text = (
+        "In deze zaak heeft de rechtbank Limburg op 11 februari 2025 een beschikking gegeven over "
+        "[minderjarige 1]. De rechtbank heeft vastgesteld dat de ouders de verantwoordelijkheid niet "
+        "kunnen dragen. De ouders hebben onvoldoende medewerking verleend aan de hulpverlening."
+    )
+    found = finding(text, "niet-meewerkende-ouder")
+    assert found.severity == Severity.HINT
+    assert "lager: weergave van wat de rechter besliste of overwoog" in found.context
+
+
+def test_a_report_sentence_after_a_court_decision_stays_the_writers():
+    # Not a court text (one legal cue), and a report writer: the finding stays.
+    text = (
+        "De rechter heeft bepaald dat de ondertoezichtstelling wordt verlengd. "
+        "Moeder heeft onvoldoende medewerking verleend aan de hulpverlening."
+    )
+    assert finding(text, "niet-meewerkende-ouder").severity == Severity.WARNING
+    text = (
+        "De rechtbank heeft in de beschikking vastgesteld dat de OTS nodig is. "
+        "Wij zien dat moeder onvoldoende medewerking verleent."
+    )
+    assert finding(text, "niet-meewerkende-ouder").severity == Severity.WARNING

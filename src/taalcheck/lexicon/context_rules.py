@@ -162,6 +162,9 @@ class SenseRule(ContextRule):
 
     kind: ClassVar[str] = "sense"
     cues: Patterns = ()
+    #: Also for 'die/deze partijen' when a cue showed the other sense of the same word in one of the
+    #: two sentences before ('betrokken partijen in de regio. Die partijen ...').
+    carry_over: bool = False
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,10 @@ class LegalActRule(ContextRule):
     #: `reporting_verbs` ('het hof bepaalt dat ...'); otherwise anywhere in the sentence.
     clause_bound: bool = False
     reporting_verbs: Words = frozenset()
+    #: In a paragraph that reads as a court decision: also when the sentence before has the court
+    #: report with one of `reporting_verbs` ('De rechtbank heeft vastgesteld dat ... . De ouders
+    #: hebben ...'): the court's findings go on.
+    previous_sentence: bool = False
 
 
 @dataclass(frozen=True)

@@ -268,6 +268,26 @@ def _technical(rule: TechnicalRule | SenseRule, site: Site, passage: Passage) ->
     return None
 
 
+#: Words that point back to something named before: 'die partijen', 'deze strijd'.
+_POINTING_BACK = frozenset("die deze dezelfde diezelfde genoemde".split())
+
+
+def _sense(rule: SenseRule, site: Site, passage: Passage) -> str | None:
+    found = _technical(rule, site, passage)
+    if found is not None or not rule.carry_over or passage.previous is None or not site.tokens:
+        return found
+    first = min(site.tokens)
+    before = next((t.norm for t in reversed(passage.tokens[:first]) if t.is_word), "")
+    if before not in _POINTING_BACK:
+        return None
+    word = passage.text[site.start : site.end].lower()
+    earlier = passage.text[passage.previous[0] : passage.previous[1]]
+    for cue in possible(rule.cues, earlier):
+        if any(word in found.group(0).lower() for found in cue.finditer(earlier)):
+            return rule.note
+    return None
+
+
 # -- rejection and negation ---------------------------------------------------------------
 
 
@@ -389,9 +409,17 @@ def _verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
 
 
 def _speaker_at(
-    rule: AttributionRule, tokens: tuple[Token, ...], start: int, stop: int
+    rule: AttributionRule,
+    tokens: tuple[Token, ...],
+    start: int,
+    stop: int,
+    antecedent: Callable[[], tuple[str, str] | None] | None = None,
 ) -> tuple[str, str] | None:
-    """The speaker among tokens[start:stop] as (label, role): role is writer, person, party or institution."""
+    """The speaker among tokens[start:stop] as (label, role): role is writer, person, party or institution.
+
+    A third-person pronoun is 'een ander', unless `antecedent` finds who it refers to ('De inspecties
+    ... Zij zeggen dat ...').
+    """
     words = [i for i in range(start, stop) if tokens[i].is_word]
     for index in words:
         token = tokens[index]
@@ -412,10 +440,32 @@ def _speaker_at(
             label = f"{previous} {norm}" if previous in ("de", "het") else norm
             return label, role
         if norm in _THIRD_PERSON:
-            return "een ander", "person"
+            resolved = antecedent() if antecedent is not None else None
+            return resolved or ("een ander", "person")
         if token.text[:1].isupper() and index != 0 and norm not in _DETERMINERS and not token.text.isupper():
+            before = tokens[index - 1] if index > start else None
+            if before is not None and before.norm in _NAMED_BODIES:
+                return f"{before.text} {token.text}", "person"  # 'Rechtbank Maastricht noemde'
+            after = tokens[index + 1] if index + 1 < len(tokens) else None
+            if norm in _NAMED_BODIES and after is not None and _capitalised(after):
+                return f"{token.text} {after.text}", "person"  # 'door Rechtbank Limburg'
             return token.text, "person"  # a name: 'Sem zegt'
     return None
+
+
+#: Words that open the name of a body: 'Rechtbank Maastricht', 'Gemeente Utrecht'.
+_NAMED_BODIES = frozenset("rechtbank gerechtshof hof gemeente stichting inspectie".split())
+
+
+def _institution_before(rule: AttributionRule, passage: Passage) -> tuple[str, str] | None:
+    """What 'zij' refers to: an institution named in the sentences before, with no person of the family."""
+    if passage.previous is None:
+        return None
+    words = re.findall(r"\w+", passage.text[passage.previous[0] : passage.previous[1]].lower())
+    if any(word in rule.people or word in rule.parties for word in words):
+        return None
+    named = [word for word in words if word in rule.institutions]
+    return (named[-1], "institution") if named else None
 
 
 def _attribution(rule: AttributionRule, site: Site, passage: Passage) -> str | tuple[str, Effect] | None:
@@ -444,22 +494,45 @@ def _attribution(rule: AttributionRule, site: Site, passage: Passage) -> str | t
         if not (is_naming or is_speech):
             continue
         clause_start = next(i for i, c in enumerate(clauses) if c == clauses[index])
-        speaker = _speaker_at(rule, tokens, clause_start, index) or _speaker_at(
-            rule, tokens, index + 1, min(first, index + 4)
+        antecedent = lambda: _institution_before(rule, passage)  # noqa: E731 (asked only for 'zij')
+        speaker = _speaker_at(rule, tokens, clause_start, index, antecedent) or _speaker_at(
+            rule, tokens, index + 1, min(first, index + 4), antecedent
         )
         if speaker is None or speaker[1] == "writer":
             continue
         label, role = speaker
         if is_naming and clauses[index] == clauses[first]:
-            return rule.note.format(speaker=label)  # 'vader spreekt van ouderverstoting'
+            agent = _passive_agent(rule, tokens, clauses, clauses[first])
+            return rule.note.format(speaker=(agent or speaker)[0])  # 'vader spreekt van ouderverstoting'
         # Reported views: an institution's are its own; a party's or a parent's only count as
         # theirs in a legal passage (elsewhere the writer chose the words of the summary).
         if is_speech and clauses[first] > clauses[index] and (role == "institution" or passage.legal_block()):
             return rule.reported_note.format(speaker=label), rule.reported_effect
+    # 'X is door Rechtbank Limburg gekwalificeerd als ...': the naming verb and its agent after the term.
+    clause = clauses[first]
+    if any(
+        tokens[i].norm in naming and clauses[i] == clause and i not in site.tokens
+        for i in range(first + 1, len(tokens))
+    ):
+        agent = _passive_agent(rule, tokens, clauses, clause)
+        if agent is not None:
+            return rule.note.format(speaker=agent[0])
     after = _speaker_after(rule, tokens, max(site.tokens), speech)
     if after is not None and (after[1] == "institution" or passage.legal_block()):
         return rule.reported_note.format(speaker=after[0]), rule.reported_effect
     return _hearsay(rule, site, passage)
+
+
+def _passive_agent(
+    rule: AttributionRule, tokens: tuple[Token, ...], clauses: tuple[int, ...], clause: int
+) -> tuple[str, str] | None:
+    """The agent of a passive naming verb: 'wordt door de school omschreven als' -> 'de school'."""
+    for index, token in enumerate(tokens):
+        if clauses[index] == clause and token.norm == "door":
+            speaker = _speaker_at(rule, tokens, index + 1, min(len(tokens), index + 4))
+            if speaker is not None and speaker[1] != "writer":
+                return speaker
+    return None
 
 
 def _speaker_after(
@@ -592,11 +665,38 @@ def _earlier_decision(rule: LegalActRule, passage: Passage) -> bool:
     return any(word in rule.actors for word in re.findall(r"\w+", earlier.lower()))
 
 
+def _court_reported_before(rule: LegalActRule, passage: Passage) -> bool:
+    """'De rechtbank heeft vastgesteld dat ...', 'Het hof overweegt als volgt.' in the sentences before,
+    and no writer of a report ('wij', 'ik') in this sentence."""
+    if passage.previous is None:
+        return False
+    earlier = passage.text[passage.previous[0] : passage.previous[1]].lower()
+    if not any(actor in earlier for actor in rule.actors):
+        return False  # the cheap test first: most sentences before name no court
+    if any(token.norm in _WRITER_PRONOUNS for token in passage.tokens):
+        return False
+    words = re.findall(r"\w+", earlier)
+    reporting = _verb_forms(rule.reporting_verbs)
+    for index, word in enumerate(words):
+        if word not in rule.actors:
+            continue
+        near = words[max(0, index - 2) : index + 5]
+        if any(w in reporting for w in near):
+            rest = words[index + 1 : index + 9]
+            if "dat" in rest or ("als" in rest and "volgt" in rest):
+                return True
+    return False
+
+
 def _legal_act(rule: LegalActRule, site: Site, passage: Passage) -> str | None:
     if _lever(rule.levers, passage):
         return None
     if rule.clause_bound:
-        return rule.note if _court_speaks_for_site(rule, site, passage) else None
+        if _court_speaks_for_site(rule, site, passage):
+            return rule.note
+        if rule.previous_sentence and _court_reported_before(rule, passage) and passage.legal_block():
+            return rule.note
+        return None
     if _decides(rule, passage):
         return rule.note
     first = min(site.tokens)
@@ -664,7 +764,7 @@ _EVALUATORS: dict[type, Evaluator] = {
     DefinitionRule: _definition,
     NameRule: _name,
     TechnicalRule: _technical,
-    SenseRule: _technical,
+    SenseRule: _sense,
     RejectionRule: _rejection,
     NegationRule: _negation,
     AttributionRule: _attribution,
