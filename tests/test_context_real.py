@@ -735,3 +735,34 @@ def test_a_report_sentence_after_a_court_decision_stays_the_writers():
         "Wij zien dat moeder onvoldoende medewerking verleent."
     )
     assert finding(text, "niet-meewerkende-ouder").severity == Severity.WARNING
+
+
+def test_contrary_to_the_law_is_another_sense_a_fight_with_a_parent_is_not():
+    assert silenced("Ik betoog dat de huidige praktijk in strijd is met internationaal recht.", "strijd")
+    assert finding("Vader is al jaren in strijd met de moeder over de omgang.", "strijd")
+    assert finding("Nu ouders voortdurend in strijd met elkaar blijven, is er zorg.", "strijd")
+
+
+def test_the_defined_term_of_a_court_text_is_not_the_writer_calling_parents_opponents():
+    text = (
+        "Partijen worden hierna verkort aangeduid als de vader respectievelijk de moeder. "
+        "De vader en de moeder worden hierna gezamenlijk aangeduid als ‘partijen’."
+    )
+    assert silenced(text, "tegenpartij")
+    assert finding("Beide partijen willen dat Eva bij hen komt wonen.", "tegenpartij").severity == (
+        Severity.SUGGESTION
+    )
+
+
+def test_a_view_named_before_a_colon_is_the_speakers():
+    text = "De ambitie van toenmalig wethouder Leonard Geluk: alle risicogezinnen moeten in beeld zijn."
+    found = finding(text, "probleemouder")
+    assert found.severity == Severity.HINT
+    assert "lager: weergave van het standpunt van Leonard Geluk" in found.context
+    assert finding("Het standpunt van moeder: vader frustreert de omgang.", "frustreren-omgang").severity == (
+        Severity.HINT
+    )
+    # The writer's own conclusion after a colon stays the writer's.
+    assert finding("Onze conclusie: moeder frustreert de omgang.", "frustreren-omgang").severity == (
+        Severity.WARNING
+    )

@@ -224,6 +224,8 @@ class AttributionRule(ContextRule):
     #: ... unless the clause gives the writer's own advice or wish ('zou beter zijn', 'zou moeten').
     hearsay_exceptions: Words = frozenset()
     hearsay_note: str = ""
+    #: 'Het standpunt van moeder: ...', 'De ambitie van de wethouder: ...': a view named, then given.
+    view_nouns: Words = frozenset()
 
 
 @dataclass(frozen=True)

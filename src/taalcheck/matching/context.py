@@ -446,10 +446,13 @@ def _speaker_at(
             before = tokens[index - 1] if index > start else None
             if before is not None and before.norm in _NAMED_BODIES:
                 return f"{before.text} {token.text}", "person"  # 'Rechtbank Maastricht noemde'
-            after = tokens[index + 1] if index + 1 < len(tokens) else None
-            if norm in _NAMED_BODIES and after is not None and _capitalised(after):
-                return f"{token.text} {after.text}", "person"  # 'door Rechtbank Limburg'
-            return token.text, "person"  # a name: 'Sem zegt'
+            # 'Sem zegt', 'wethouder Leonard Geluk', 'door Rechtbank Limburg': the name with its other parts.
+            parts = [token.text]
+            for following in tokens[index + 1 : index + 3]:
+                if not _capitalised(following) or following.text.isupper():
+                    break
+                parts.append(following.text)
+            return " ".join(parts), "person"
     return None
 
 
@@ -508,6 +511,9 @@ def _attribution(rule: AttributionRule, site: Site, passage: Passage) -> str | t
         # theirs in a legal passage (elsewhere the writer chose the words of the summary).
         if is_speech and clauses[first] > clauses[index] and (role == "institution" or passage.legal_block()):
             return rule.reported_note.format(speaker=label), rule.reported_effect
+    view = _view_before_colon(rule, tokens, first)
+    if view is not None:
+        return rule.reported_note.format(speaker=view[0]), rule.reported_effect
     # 'X is door Rechtbank Limburg gekwalificeerd als ...': the naming verb and its agent after the term.
     clause = clauses[first]
     if any(
@@ -521,6 +527,23 @@ def _attribution(rule: AttributionRule, site: Site, passage: Passage) -> str | t
     if after is not None and (after[1] == "institution" or passage.legal_block()):
         return rule.reported_note.format(speaker=after[0]), rule.reported_effect
     return _hearsay(rule, site, passage)
+
+
+def _view_before_colon(
+    rule: AttributionRule, tokens: tuple[Token, ...], first: int
+) -> tuple[str, str] | None:
+    """'De ambitie van wethouder Geluk: alle risicogezinnen ...': someone's view, given after a colon."""
+    if not rule.view_nouns:
+        return None
+    colon = next((i for i in range(first - 1, -1, -1) if tokens[i].text == ":"), None)
+    if colon is None:
+        return None
+    for index in range(colon):
+        if tokens[index].norm in rule.view_nouns and index + 1 < colon and tokens[index + 1].norm == "van":
+            speaker = _speaker_at(rule, tokens, index + 2, colon)
+            if speaker is not None and speaker[1] != "writer":
+                return speaker
+    return None
 
 
 def _passive_agent(
