@@ -78,6 +78,10 @@ class Site:
 
     spans: tuple[tuple[int, int], ...]
     tokens: tuple[int, ...]
+    #: Whether the matched words hold a verb ('opleggen', 'dwingen'). Where word order leaves a
+    #: negation open, the parse is asked only for a verb: a 'niet' after a noun or adjective negates
+    #: the clause's own verb ('ex-partner niet informeren'), a 'geen' before one stands next to it.
+    verbal: bool = True
 
     @property
     def start(self) -> int:
@@ -337,11 +341,11 @@ def _negation(rule: NegationRule, site: Site, passage: Passage) -> str | None:
                 continue  # 'zonder geldige reden iedere medewerking geweigerd': 'zonder' has its own noun
             if len(between) <= rule.window or (token.norm == "zonder" and len(between) <= 6):
                 return rule.note
-            if _negates_by_parse(passage, index, site):
+            if site.verbal and _negates_by_parse(passage, index, site):
                 return rule.note
         elif _negated_predicate(rule, tokens, members, index, last):
             return rule.note  # 'sancties zijn hier niet nodig', 'sancties opleggen helpt niet'
-        elif _negates_by_parse(passage, index, site):
+        elif site.verbal and _negates_by_parse(passage, index, site):
             return rule.note
     # 'Het is niet nodig om sancties op te leggen', 'wij willen niet dat de omgang wordt afgedwongen'
     if members and tokens[members[0]].norm in ("om", "dat") and clause > 0:

@@ -263,7 +263,7 @@ class Checker:
                     if entry.kind == "trust":
                         judgement = lambda match=match, passage=passage: self._positive(match, passage)  # noqa: E731
                     else:
-                        site = Site(match.spans, match.tokens)
+                        site = Site(match.spans, match.tokens, match.compiled.pattern.free_order)
                         judgement = lambda entry=entry, site=site, passage=passage: self._finding(  # noqa: E731
                             document, entry, site, passage
                         )
@@ -348,7 +348,7 @@ class Checker:
     def _positive(self, match: RawMatch, passage: Passage) -> PositiveMatch:
         """Trust wording, judged by the same context rules: negated, quoted or reported does not count."""
         entry = match.compiled.entry
-        site = Site(match.spans, match.tokens)
+        site = Site(match.spans, match.tokens, match.compiled.pattern.free_order)
         verdict = apply_context(self._rules_for(entry), Severity.SUGGESTION, entry, site, passage)
         quoted = bool(verdict.notes)
         return PositiveMatch(entry.id, entry.principle, site.start, site.end, quoted, tuple(verdict.notes))
