@@ -55,3 +55,23 @@ def test_parse_still_decides_for_a_verb():
     )
     (finding,) = result.findings
     assert finding.context == ("lager: de schrijver wijst dit af",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "lowered"),
+    [
+        # 'voldoet niet aan' negates the parent's compliance, not the writer's use of the label.
+        ("De weigerachtige ouder voldoet niet aan de afspraken die zijn gemaakt.", "weigerachtig", False),
+        (
+            "Vader houdt zich niet aan de omgangsregeling, zegt de weigerachtige moeder.",
+            "weigerachtig",
+            False,
+        ),
+        # 'niet aan de orde' is the writer saying it is not needed.
+        ("Sancties opleggen is hier niet aan de orde.", "sancties-opleggen", True),
+    ],
+)
+def test_niet_aan_is_only_a_rejection_in_niet_aan_de_orde(sentence, rule, lowered):
+    result = make_checker().check_document(document_from_text(sentence))
+    (finding,) = [f for f in result.findings if f.rule == rule]
+    assert bool(finding.context) is lowered, finding.context
