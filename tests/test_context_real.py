@@ -766,3 +766,35 @@ def test_a_view_named_before_a_colon_is_the_speakers():
     assert finding("Onze conclusie: moeder frustreert de omgang.", "frustreren-omgang").severity == (
         Severity.WARNING
     )
+
+
+def test_the_placeholders_of_a_published_decision_make_a_court_paragraph():
+    text = (
+        "Partijen zijn met elkaar gehuwd geweest van [huwelijksdatum] 2010 tot [echtscheidingsdatum] 2014. "
+        "Zij zijn de ouders van [naam minderjarige], geboren op [geboortedatum] 2010."
+    )
+    assert silenced(text, "tegenpartij")
+    # One placeholder of a report template does not make a court text.
+    text = "Beide partijen willen dat [naam kind] bij hen komt wonen."
+    assert finding(text, "tegenpartij").severity == Severity.SUGGESTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moeder belast het kind met volwassenenzaken en zet haar loyaliteit naar vader onder druk.",
+        "Een scheiding tussen deze ouders zet die vanzelfsprekende band onder druk.",
+    ],
+)
+def test_strain_on_a_bond_is_not_a_professionals_lever(text):
+    found = finding(text, "drukmiddel")
+    assert found.severity == Severity.HINT
+    assert (
+        "lager: beschrijft druk op een band of relatie, geen drukmiddel van een hulpverlener" in found.context
+    )
+
+
+def test_pressure_on_a_parent_by_the_writer_stays_a_lever():
+    assert (
+        finding("Wij zetten moeder onder druk om mee te werken.", "drukmiddel").severity == Severity.WARNING
+    )
