@@ -798,3 +798,19 @@ def test_pressure_on_a_parent_by_the_writer_stays_a_lever():
     assert (
         finding("Wij zetten moeder onder druk om mee te werken.", "drukmiddel").severity == Severity.WARNING
     )
+
+
+def test_a_word_in_a_list_of_words_with_what_it_is_used_for_is_mentioned():
+    text = "7. Pupillen. Wordt regelmatig gebruikt door jeugdbeschermers als ze het over kinderen hebben."
+    found = finding(text, "pupil")
+    assert found.severity == Severity.HINT
+    assert "lager: genoemd als woord" in found.context
+    # Using the word, with more after it in the sentence, is not a mention.
+    text = "De pupillen van de voogdij worden gebruikt als proefgroep."
+    assert finding(text, "pupil").severity == Severity.SUGGESTION
+
+
+def test_feeling_pressured_is_an_experience_not_a_lever():
+    text = "De kinderen voelen zich door een van hen, bedoeld of onbedoeld, onder druk gezet om partij te kiezen."
+    found = finding(text, "drukmiddel")
+    assert found.severity == Severity.HINT

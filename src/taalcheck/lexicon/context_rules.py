@@ -128,6 +128,9 @@ class MentionRule(ContextRule):
     kind: ClassVar[str] = "mention"
     cues: Patterns = ()
     window: int = 3
+    #: Right after the word, also past the end of a sentence that is only the word ('7. Pupillen.
+    #: Wordt vaak gebruikt voor ...'): what is said about the word.
+    after: Patterns = ()
 
 
 @dataclass(frozen=True)

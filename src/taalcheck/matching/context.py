@@ -187,7 +187,16 @@ def _cue_before(cues: tuple[re.Pattern[str], ...], before: str, window: int) -> 
 
 def _mention(rule: MentionRule, site: Site, passage: Passage) -> str | None:
     before = passage.text[passage.sentence[0] : site.start]
-    return rule.note if _cue_before(rule.cues, before, rule.window) else None
+    if _cue_before(rule.cues, before, rule.window):
+        return rule.note
+    if rule.after:
+        rest = passage.text[site.end : passage.sentence[1]]
+        if rest.strip(" .:") == "" or rest.lstrip().startswith(":"):
+            # The word ends its sentence or heading, or a colon follows: what comes next may be about it.
+            following = passage.text[site.end : min(passage.block[1], site.end + 80)]
+            if any(cue.match(following) for cue in possible(rule.after, following)):
+                return rule.note
+    return None
 
 
 def _definition(rule: DefinitionRule, site: Site, passage: Passage) -> str | None:
