@@ -1,4 +1,4 @@
-"""The cache folder, and taalcheck's own data files kept there in parsed form.
+"""The cache folder, taalcheck's own data files kept there in parsed form, and derived tables.
 
 Parsing the bundled YAML data (word lists, checklist cues) and importing the YAML library cost
 more than checking a page, so `cached_parse` keeps what a parser made of a file's bytes as
@@ -6,6 +6,10 @@ more than checking a page, so `cached_parse` keeps what a parser made of a file'
 again, and a run that finds everything cached never imports the YAML library. Only plain data
 (dicts, lists, strings, numbers) is kept; anything else is parsed on every run. The cache never
 holds document text; `TAALCHECK_NO_CACHE=1` bypasses it, `TAALCHECK_CACHE_DIR` moves it.
+
+`Table` keeps what a pure function made of the lexicon's and the rules' own strings (the literals
+a regular expression requires, say) from one run to the next: keyed by the function's code and the
+Python version, read once per process, written once at exit when it learned something new.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +26,10 @@ from typing import Any
 
 #: Parsed data files kept at most (the least recently written go).
 MAX_DATA_FILES = 32
+#: Tables of one name kept at most (other code versions; the least recently written go).
+MAX_TABLE_FILES = 4
+#: Entries a table holds at most: it is bounded by the data, this is only a guard.
+MAX_TABLE_ENTRIES = 50_000
 _FORMAT = b"taalcheck-data:1"
 
 
@@ -61,7 +70,7 @@ def cached_parse(raw: bytes, parse: Callable[[], Any], kind: str) -> Any:
     return data
 
 
-def _write(path: Path, encoded: bytes) -> None:
+def _write(path: Path, encoded: bytes, family: str = "data-*.marshal", keep: int = MAX_DATA_FILES) -> None:
     import tempfile  # only when writing: most runs read the cache
 
     try:
@@ -72,6 +81,158 @@ def _write(path: Path, encoded: bytes) -> None:
     except OSError:
         return  # a read-only or full cache folder only costs speed
     with contextlib.suppress(OSError):
-        files = sorted(path.parent.glob("data-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in files[MAX_DATA_FILES:]:
+        files = sorted(path.parent.glob(family), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[keep:]:
             old.unlink(missing_ok=True)
+
+
+class Table:
+    """Results of a pure function of taalcheck's own strings, kept in the cache between runs.
+
+    `name` names the table, `code` is what the results depend on besides the key (the function's
+    source): another code or Python version is another file. Keys and values are plain data
+    (strings, numbers, tuples, frozensets, None). Callers put in only what derives from the lexicon,
+    the rules and the configuration, never from a document: a document's text is not cache data.
+    """
+
+    def __init__(self, name: str, code: bytes) -> None:
+        self.name = name
+        self.code = code
+        self._entries: dict[Any, Any] | None = None
+        self._path: Path | None = None
+        self._new = False
+
+    def _load(self) -> dict[Any, Any]:
+        self._entries = {}
+        folder = cache_folder()
+        if folder is None:
+            return self._entries
+        digest = hashlib.sha256(b"\0".join((_FORMAT, sys.version.encode(), self.name.encode(), self.code)))
+        self._path = folder / f"{self.name}-{digest.hexdigest()[:32]}.marshal"
+        try:
+            stored = marshal.loads(self._path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            stored = None
+        if isinstance(stored, dict):
+            self._entries = stored
+        return self._entries
+
+    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """The stored result for `key`, or `compute()` (kept for this process, and in the cache
+        folder at exit)."""
+        entries = self._entries if self._entries is not None else self._load()
+        try:
+            return entries[key]
+        except KeyError:
+            pass
+        value = compute()
+        if len(entries) < MAX_TABLE_ENTRIES:
+            entries[key] = value
+            if self._path is not None and not self._new:
+                self._new = True
+                import atexit
+
+                atexit.register(self.save)
+        return value
+
+    def save(self) -> None:
+        """Write the table when it learned something new (at exit; harmless to call earlier)."""
+        if not self._new or self._path is None or self._entries is None:
+            return
+        self._new = False
+        try:
+            encoded = marshal.dumps(self._entries)
+        except ValueError:  # not plain data: nothing kept
+            return
+        _write(self._path, encoded, f"{self.name}-*.marshal", MAX_TABLE_FILES)
+
+
+# -- regular expressions ------------------------------------------------------------------------
+
+_REGEX_CODE = Table("regex", b"")
+
+
+def compile_regex(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(source, flags)`, without parsing the pattern again when an earlier run did.
+
+    Python's parser and compiler of regular expressions are written in Python: a long pattern of
+    the rules costs a millisecond. What they produce for `_sre` (plain numbers) is kept in a
+    `Table` for this Python version, and used only when it gave a pattern equal to `re.compile`'s
+    (same flags, groups and code): anything else compiles as usual. For the lexicon's and the
+    rules' own patterns (the table keeps the source), never for one made from a document.
+    """
+    flags = int(flags)
+    if flags & re.DEBUG:
+        return re.compile(source, flags)
+    parts = _REGEX_CODE.get((source, flags), lambda: _regex_parts(source, flags))
+    if parts is None:
+        return re.compile(source, flags)
+    try:
+        return _sre_compile(source, *parts)
+    except Exception:  # another Python's internals behind the same version string: compile
+        return re.compile(source, flags)
+
+
+def _sre_compile(source: str, *parts: Any) -> re.Pattern[str]:
+    import _sre
+
+    final_flags, code, groups, groupindex, indexgroup = parts
+    return _sre.compile(source, final_flags, list(code), groups, dict(groupindex), tuple(indexgroup))
+
+
+def _regex_parts(source: str, flags: int) -> tuple[Any, ...] | None:
+    """What `re` hands `_sre.compile` for this pattern, or None when it cannot be reproduced."""
+    expected = re.compile(source, flags)  # errors in the pattern propagate as from re.compile
+    try:
+        from re import _compiler, _parser
+
+        parsed = _parser.parse(source, flags)
+        code = _compiler._code(parsed, flags)
+        state = parsed.state
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, index in state.groupdict.items():
+            indexgroup[index] = name
+        parts = (
+            int(flags | state.flags),
+            tuple(map(int, code)),  # plain numbers (the named opcodes are int subclasses)
+            int(state.groups - 1),
+            dict(state.groupdict),
+            tuple(indexgroup),
+        )
+        if _sre_compile(source, *parts) != expected:  # compares flags, pattern and code
+            return None
+    except Exception:
+        return None
+    return parts
+
+
+# -- dataclasses ----------------------------------------------------------------------------------
+
+_DATACLASS_CODE = Table("dataclass-code", b"")
+
+
+def cache_dataclass_code() -> None:
+    """Keep the compiled methods (`__init__`, `__eq__`, ...) of taalcheck's dataclasses between runs.
+
+    `dataclasses` writes each method as source text and compiles it when the class is defined; for
+    the fifty classes a check imports, compiling is most of the import time. The text is all the
+    compiler sees, so the code object compiled from it is kept by that text (for this Python
+    version) and run instead: the same functions, without compiling. Only for taalcheck's own
+    modules; other libraries' dataclasses compile as usual.
+    """
+    import builtins
+    import dataclasses
+
+    if getattr(dataclasses, "exec", None) is not None or cache_folder() is None:
+        return  # installed already, or nowhere to keep the code
+
+    def cached_exec(source: Any, globals: Any = None, locals: Any = None) -> None:
+        if isinstance(source, str) and isinstance(globals, dict):
+            module = globals.get("__name__")
+            if isinstance(module, str) and module.partition(".")[0] == "taalcheck":
+                source = _DATACLASS_CODE.get(
+                    source, lambda text=source: compile(text, "<string>", "exec", dont_inherit=True)
+                )
+        builtins.exec(source, globals, locals)
+
+    dataclasses.exec = cached_exec  # type: ignore[attr-defined]  # the module's only `exec` call

@@ -18,8 +18,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from taalcheck.errors import TaalcheckError
-from taalcheck.report import FORMATS as RENDERERS
+from taalcheck.datacache import cache_dataclass_code
+
+cache_dataclass_code()  # before the modules with dataclasses below are imported
+
+from taalcheck.errors import TaalcheckError  # noqa: E402
+from taalcheck.report import FORMATS as RENDERERS  # noqa: E402
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -8,7 +8,10 @@ on passages where it cannot match, and never changes what the pattern finds.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
+
+from taalcheck.datacache import Table
 
 #: Largest set of literal strings followed through a pattern (alternations multiply them).
 _MAX_LITERALS = 256
@@ -18,8 +21,22 @@ _MAX_LITERALS = 256
 _Reading = tuple[frozenset[str] | None, frozenset[str] | None]
 
 
+#: What `required_literals` found for the patterns of earlier runs: reading a pattern costs more
+#: than matching a page, and the patterns are the lexicon's and the rules' own (never a document's).
+_KNOWN = Table("literals", Path(__file__).read_bytes())
+
+
 def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings of which every match of `source` contains one, or None when unknown.
+
+    `source` is a pattern of the lexicon, the rules or the configuration, not text of a document:
+    what is found is kept in the cache folder for the next run (`taalcheck.datacache.Table`).
+    """
+    return _KNOWN.get((source, int(flags)), lambda: _read_literals(source, flags))
+
+
+def _read_literals(source: str, flags: int) -> frozenset[str] | None:
+    """`required_literals`, worked out from the pattern.
 
     Only for case-insensitive patterns (`flags` or inline): the strings are tested on the lowered
     text of an ASCII passage, where that test is exact.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, ClassVar
 
+from taalcheck.datacache import compile_regex
 from taalcheck.errors import LexiconError
 from taalcheck.model import Severity
 
@@ -77,7 +78,7 @@ class LazyPattern:
         self.flags = int(flags)
 
     def compiled(self) -> re.Pattern[str]:
-        compiled = re.compile(self.pattern, self.flags)
+        compiled = compile_regex(self.pattern, self.flags)
         for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
             setattr(self, name, getattr(compiled, name))
         return compiled

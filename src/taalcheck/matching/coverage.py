@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from taalcheck.datacache import compile_regex
 from taalcheck.language.literals import Gate, required_literals
 from taalcheck.language.normalize import fold, lower_keeping_offsets
 from taalcheck.language.text import iter_blocks, iter_sentences
@@ -153,7 +154,9 @@ def child_names(rules: CoverageRules, text: str) -> list[str]:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
+    # Longest first; words of one length alphabetically, so each run writes the same pattern (the
+    # literals read from it are kept by its text). Two words of one length never match at one place.
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
     return "(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered) + ")"
 
 
@@ -232,7 +235,7 @@ class _Lazy:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.source, re.IGNORECASE)
+            self._compiled = compile_regex(self.source, re.IGNORECASE)
         return self._compiled
 
     def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
