@@ -232,3 +232,22 @@ def test_a_changed_lexicon_or_configuration_is_read_anew(tmp_path):
     third = _check(cache, str(page), "--format", "json", cwd=tmp_path)
     assert '"findings":[]' in third[1] and third[0] == 0
     assert third == _check(None, str(page), "--format", "json", cwd=tmp_path)
+
+
+@pytest.mark.parametrize(("output_format", "whole"), [("text", False), ("json", False), ("html", True)])
+def test_workers_send_back_what_the_output_quotes_only(tmp_path, monkeypatch, output_format, whole):
+    """`--jobs`: a worker returns the findings and their lines, not the document, unless the
+    format shows whole texts."""
+    from taalcheck import api, fastcli
+    from taalcheck.model import CheckResult
+
+    seen = {}
+
+    def check_paths(paths, **options):
+        seen.update(options)
+        return CheckResult([], [])
+
+    monkeypatch.setattr(api, "check_paths", check_paths)
+    monkeypatch.chdir(tmp_path)
+    fastcli.run_check([str(tmp_path)], output_format=output_format, jobs=2, model="blank")
+    assert seen["jobs"] == 2 and seen["full_documents"] is whole

@@ -102,7 +102,7 @@ def load_coverage_rules(path: Path = DATA) -> CoverageRules:
         for raw in data["items"]
     )
     return CoverageRules(
-        names=tuple(NamePattern(raw["near"], re.compile(raw["pattern"])) for raw in data["names"]),
+        names=tuple(NamePattern(raw["near"], compile_regex(raw["pattern"])) for raw in data["names"]),
         children=tuple(data["children"]),
         parents=tuple(data["parents"]),
         mother=frozenset(data["mother"]),
