@@ -256,7 +256,7 @@ class _Cue:
 
 
 _ENTITIES = ("{child}", "{parent}", "{person}", "{name}")
-_ANCHORED = re.compile(r"^(?:\(\?<!(?:[^()]|\([^()]*\))*\))*\\b(\{(?:child|parent|person)\})")
+_ANCHORED = compile_regex(r"^(?:\(\?<!(?:[^()]|\([^()]*\))*\))*\\b(\{(?:child|parent|person)\})")
 
 
 def _lacks_literals(cue: _Cue, lowered: str, start: int, end: int) -> bool:
@@ -475,6 +475,7 @@ def _words_present(text: str, lowered: str, wanted: frozenset[str]) -> set[str]:
     if not words:
         return present
     # In the lowered text (same offsets) every ASCII word is found as its folded form.
+    # `re.compile`, never `compile_regex`: the adults' names come from the report (not cache data).
     search = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
     present.update(fold(text[found.start() : found.end()]) for found in search.finditer(lowered))
     last = 0
