@@ -1,4 +1,9 @@
-"""A lexicon compiled for matching: parsed patterns and the candidate index over their keys."""
+"""A lexicon compiled for matching: parsed patterns, the candidate index over their keys, and the word index.
+
+The candidate index (`candidates`) works on a squeezed passage: which patterns could occur there.
+The word index (`word_index`) works on a sentence's tokens: at which token each pattern word can be
+realised (an exact form, joined tokens, a compound, a split verb), so the matcher only tries those.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ import ahocorasick
 from taalcheck.language.normalize import fold
 from taalcheck.lexicon.model import Entry
 from taalcheck.lexicon.morphology import nominal_forms
-from taalcheck.lexicon.patterns import Pattern, parse_pattern
+from taalcheck.lexicon.patterns import NOMINAL, Pattern, Word, minimal_keys, parse_pattern
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,75 @@ class CompiledPattern:
     entry: Entry
     pattern: Pattern
     exclude: frozenset[str]
+
+
+@dataclass(frozen=True)
+class WordIndex:
+    """Where the words of the patterns can be realised in a sentence's folded tokens.
+
+    Words are numbered once per distinct pattern word (the same text always gives the same
+    word). A token can only realise word `w` (as `matching/words.py` matches it) if
+
+    * its folded form is one of the word's forms or split finite forms (`exact`),
+    * it starts two or three joined tokens whose letters are a form (`joined`; nouns,
+      adjectives and exact words: "risico - gestuurde"),
+    * it is the particle of 'op te leggen' (`particles`, followed by 'te'), or
+    * it contains a key of a noun or adjective (`compounds`: every form and the base of the
+      word contain one), as a compound does (kinderbeschermingsmaatregel).
+
+    `groups[pattern index]` gives the word numbers of each group of that pattern.
+    """
+
+    words: tuple[Word, ...]
+    exact: dict[str, tuple[int, ...]]
+    joined: dict[str, tuple[int, ...]]
+    particles: dict[str, tuple[int, ...]]
+    #: Automaton over the compound keys (value: the word numbers with that key), or None.
+    compounds: ahocorasick.Automaton | None
+    groups: tuple[tuple[tuple[int, ...], ...], ...]
+
+
+def _word_index(patterns: list[CompiledPattern]) -> WordIndex:
+    numbers: dict[str, int] = {}
+    words: list[Word] = []
+    groups = []
+    for compiled in patterns:
+        pattern_groups = []
+        for group in compiled.pattern.groups:
+            group_numbers = []
+            for word in group:
+                if word.text not in numbers:
+                    numbers[word.text] = len(words)
+                    words.append(word)
+                group_numbers.append(numbers[word.text])
+            pattern_groups.append(tuple(group_numbers))
+        groups.append(tuple(pattern_groups))
+    exact: dict[str, set[int]] = {}
+    joined: dict[str, set[int]] = {}
+    particles: dict[str, set[int]] = {}
+    compound_keys: dict[str, set[int]] = {}
+    for number, word in enumerate(words):
+        for form in word.forms | word.split_forms:
+            exact.setdefault(form, set()).add(number)
+        if word.kind in NOMINAL or word.kind == "x":
+            for form in word.forms:
+                joined.setdefault(form, set()).add(number)
+        if word.particle:
+            particles.setdefault(word.particle, set()).add(number)
+        if word.kind in NOMINAL:
+            for key in minimal_keys(word.forms | {word.base}):
+                compound_keys.setdefault(key, set()).add(number)
+    automaton = None
+    if compound_keys:
+        automaton = ahocorasick.Automaton()
+        for key, key_words in sorted(compound_keys.items()):
+            automaton.add_word(key, tuple(sorted(key_words)))
+        automaton.make_automaton()
+
+    def frozen(table: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
+        return {form: tuple(sorted(found)) for form, found in sorted(table.items())}
+
+    return WordIndex(tuple(words), frozen(exact), frozen(joined), frozen(particles), automaton, tuple(groups))
 
 
 class CompiledLexicon:
@@ -65,9 +139,15 @@ class CompiledLexicon:
         automaton.make_automaton()
         return automaton, targets, full_masks, sorted(targets_by_key)
 
+    @cached_property
+    def word_index(self) -> WordIndex:
+        """Where each pattern word can be realised among a sentence's tokens (see `WordIndex`)."""
+        return _word_index(self.patterns)
+
     def prepare(self) -> None:
-        """Build the candidate index now (before caching the compiled lexicon)."""
+        """Build the candidate and word indexes now (before caching the compiled lexicon)."""
         _ = self._index
+        _ = self.word_index
 
     def has_candidates(self, squeezed: str) -> bool:
         """Cheap test: does any key occur at all?"""
@@ -90,12 +170,6 @@ class CompiledLexicon:
                 found[pattern_index] = get(pattern_index, 0) | bit
         patterns = self.patterns
         return [patterns[index] for index in sorted(found) if found[index] == full_masks[index]]
-
-    @property
-    def key_automaton(self) -> tuple[ahocorasick.Automaton | None, list[str]]:
-        """The automaton over every pattern key (value: the key's number) and the keys by number."""
-        automaton, _, _, keys = self._index
-        return automaton, keys
 
     def control_ids(self) -> list[str]:
         return [entry.id for entry in self.entries.values() if entry.kind == "control"]

@@ -1,56 +1,75 @@
-"""Where the lexicon's keys occur in one sentence: one Aho-Corasick pass over its folded words.
+"""Where the pattern words can be realised in one sentence: a few lookups per token, one automaton pass.
 
-The matcher tries a group of pattern words only at token positions near a key of the group's
-first content word. Testing every key of that word against every window of five tokens costs
-(keys x windows) substring tests per pattern; one automaton pass over the sentence's folded words
-gives the same windows for all patterns at once.
+The matcher tries a pattern word only at the tokens where it can be realised. Those come from the
+lexicon's word index (`lexicon/compiled.py`, `WordIndex`): the folded token (and two or three
+joined tokens) looked up among the words' forms, the particle of 'op te leggen', and one
+Aho-Corasick pass over the sentence's folded words for the keys of nouns and adjectives (a
+compound holds one). Each position found is a superset: `matching/words.py` decides there, so
+the matches are exactly those of trying every position.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from bisect import bisect_right
 
 from taalcheck.language.text import Token
-
-#: Tokens one window spans (a word realised by joined tokens spans at most this many positions).
-WINDOW = 5
+from taalcheck.lexicon.compiled import WordIndex
 
 
-class KeyWindows:
-    """For each key found in a sentence: the windows (start positions) whose letters contain it.
+class WordPositions:
+    """For each word number of the index: the token positions where that word may be realised."""
 
-    Window `w` is the concatenated folded text of word tokens `w` .. `w + WINDOW - 1`, exactly
-    the strings the matcher used to test with `key in window`.
-    """
+    __slots__ = ("_found",)
 
-    def __init__(self, automaton: Any, keys: list[str], tokens: list[Token]) -> None:
-        self.size = len(tokens)
-        owner: list[int] = []
-        parts: list[str] = []
-        for index, token in enumerate(tokens):
-            if token.is_word and token.norm:
-                parts.append(token.norm)
-                owner.extend([index] * len(token.norm))
-        self._windows: dict[str, set[int]] = {}
-        if not parts:
+    def __init__(self, index: WordIndex, tokens: list[Token]) -> None:
+        found: dict[int, set[int]] = {}
+        self._found = found
+        words = [(position, token.norm) for position, token in enumerate(tokens) if token.is_word]
+        if not words:
             return
-        for end, number in automaton.iter("".join(parts)):
-            key = keys[number]
-            first, last = owner[end - len(key) + 1], owner[end]
-            if last - first >= WINDOW:
-                continue
-            self._windows.setdefault(key, set()).update(range(max(0, last - WINDOW + 1), first + 1))
+        exact, joined, particles = index.exact, index.joined, index.particles
+        count = len(words)
+        for number, (position, norm) in enumerate(words):
+            hits = exact.get(norm)
+            if hits:
+                for word in hits:
+                    if word in found:
+                        found[word].add(position)
+                    else:
+                        found[word] = {position}
+            if number + 1 < count:
+                # Joined tokens are consecutive words ("risico - gestuurde", "escalatie\nbeheersing").
+                pair = norm + words[number + 1][1]
+                hits = joined.get(pair)
+                if number + 2 < count:
+                    triple = joined.get(pair + words[number + 2][1])
+                    hits = hits + triple if hits and triple else hits or triple
+                if hits:
+                    for word in hits:
+                        if word in found:
+                            found[word].add(position)
+                        else:
+                            found[word] = {position}
+            hits = particles.get(norm)
+            if hits and position + 2 < len(tokens) and tokens[position + 1].norm == "te":
+                for word in hits:  # 'op te leggen'
+                    found.setdefault(word, set()).add(position)
+        automaton = index.compounds
+        if automaton is None:
+            return
+        starts = []
+        offset = 0
+        for _, norm in words:
+            starts.append(offset)
+            offset += len(norm) + 1
+        for end, hits in automaton.iter(" ".join(norm for _, norm in words)):
+            position = words[bisect_right(starts, end) - 1][0]
+            for word in hits:
+                if word in found:
+                    found[word].add(position)
+                else:
+                    found[word] = {position}
 
-    def __len__(self) -> int:
-        """The number of windows: one per token, as with the list of window strings."""
-        return self.size
-
-    def windows_with(self, keys: Iterable[str]) -> list[int]:
-        """Sorted start positions of the windows that contain any of `keys`."""
-        found: set[int] = set()
-        for key in keys:
-            windows = self._windows.get(key)
-            if windows:
-                found |= windows
-        return sorted(found)
+    def get(self, word: int) -> set[int] | None:
+        """The positions where word number `word` may be realised, or None where it cannot be."""
+        return self._found.get(word)

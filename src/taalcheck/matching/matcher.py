@@ -5,13 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from taalcheck.language.text import Token, clause_ids
 from taalcheck.language.wordlists import dutch_words
-from taalcheck.lexicon.compiled import CompiledPattern
+from taalcheck.lexicon.compiled import CompiledPattern, WordIndex
 from taalcheck.lexicon.patterns import Word
-from taalcheck.matching.index import WINDOW, KeyWindows
+from taalcheck.matching.index import WordPositions
 from taalcheck.matching.words import word_matches
 
 #: Largest distance (in tokens) between the first and last part of a free-order match.
@@ -38,32 +37,19 @@ class RawMatch:
     checks: tuple[tuple[int, int], ...] = ()
 
 
-#: A word realised by joined tokens ("risico - gestuurde") spans at most this many token positions.
-_WINDOW = WINDOW
+class _LazyClauses:
+    """The clause ids of a sentence, computed when a split verb or a free-order pattern needs them."""
 
+    __slots__ = ("_ids", "_tokens")
 
-def _windows(tokens: list[Token]) -> list[str]:
-    """For each position, the folded letters of the words that a realisation starting there can span."""
-    norms = [token.norm if token.is_word else "" for token in tokens]
-    return ["".join(norms[index : index + _WINDOW]) for index in range(len(tokens))]
+    def __init__(self, tokens: list[Token], ids: list[int] | None = None) -> None:
+        self._tokens = tokens
+        self._ids = ids
 
-
-def _starts(group: tuple[Word, ...], windows: list[str] | KeyWindows) -> list[int] | range:
-    """Token positions where `group` can start: near a key of its first content word.
-
-    Every form of a word contains one of its keys, so a group can only start within a few
-    positions before a window holding such a key; groups of function words only try everywhere.
-    """
-    for offset, word in enumerate(group):
-        if word.is_anchor:
-            keys = word.keys
-            if isinstance(windows, KeyWindows):
-                hits = windows.windows_with(keys)
-            else:
-                hits = [index for index, window in enumerate(windows) if any(key in window for key in keys)]
-            reach = (_WINDOW - 1) * offset
-            return sorted({hit - back for hit in hits for back in range(reach + 1) if hit >= back})
-    return range(len(windows))
+    def __call__(self) -> list[int]:
+        if self._ids is None:
+            self._ids = clause_ids(self._tokens)
+        return self._ids
 
 
 def _group_occurrences(
@@ -71,20 +57,28 @@ def _group_occurrences(
     compiled: CompiledPattern,
     text: str,
     tokens: list[Token],
-    clauses: list[int],
-    windows: list[str] | KeyWindows | None,
+    clauses: _LazyClauses,
+    allowed: list[set[int]] | None,
 ) -> list[Occurrence]:
+    """Every realisation of `group`, in order of its first token.
+
+    `allowed[k]`: the positions where word `k` may be realised (from the word index); a position
+    outside it gives no match there, so it is not tried. None: try every position (the reference).
+    """
     found: list[Occurrence] = []
     last = len(group) - 1
     compound = compiled.entry.compound
     head_allowed = compound in ("both", "head")
     first_allowed = compound in ("both", "first")
-    for start in range(len(tokens)) if windows is None else _starts(group, windows):
+    size = len(tokens)
+    starts = range(size) if allowed is None else sorted(allowed[0])
+    for start in starts:
         partial: list[tuple[int, tuple[int, ...]]] = [(start, ())]
         for position, word in enumerate(group):
             extended = []
+            where = None if allowed is None else allowed[position]
             for index, used in partial:
-                if index >= len(tokens):
+                if index >= size or (where is not None and index not in where):
                     continue
                 head_ok = head_allowed and position == 0
                 first_ok = first_allowed and position == last
@@ -94,15 +88,16 @@ def _group_occurrences(
             if not partial:
                 break
         found.extend(Occurrence(tuple(i for i in used if tokens[i].is_word)) for _, used in partial)
-        if len(group) == 1 and group[0].particle:
+        if last == 0 and group[0].particle:
             found.extend(_split_verbs(group[0], tokens, clauses, start))
     return found
 
 
-def _split_verbs(word: Word, tokens: list[Token], clauses: list[int], index: int) -> list[Occurrence]:
+def _split_verbs(word: Word, tokens: list[Token], lazy: _LazyClauses, index: int) -> list[Occurrence]:
     """'legt ... op': a finite form with its particle later in the same clause."""
     if not tokens[index].is_word or tokens[index].norm not in word.split_forms:
         return []
+    clauses = lazy()
     return [
         Occurrence((index, particle), ((index, particle),))
         for particle in range(index + 1, min(len(tokens), index + MAX_SPAN))
@@ -141,42 +136,49 @@ def match_sentence(
     text: str,
     tokens: list[Token],
     everywhere: bool = False,
-    key_automaton: tuple[Any, list[str]] | None = None,
+    word_index: WordIndex | None = None,
+    clauses: list[int] | None = None,
 ) -> list[RawMatch]:
     """All raw matches of `patterns` among `tokens` (one sentence of `text`).
 
-    `everywhere` tries every token position instead of only those near a key (the reference path).
-    `key_automaton` (the lexicon's automaton over all pattern keys, and its keys) finds those
-    positions in one pass; without it each pattern tests its keys against every window.
+    `everywhere` tries every word at every token position (the reference path). Otherwise the
+    lexicon's `word_index` gives, in one pass over the tokens, where each word may be realised;
+    a pattern is only tried from there, and not at all when one of its words occurs nowhere.
+    Without a word index every position is tried. `clauses`: the sentence's clause ids when
+    the caller has them (otherwise computed only if a split verb or free-order pattern needs them).
     """
     if not tokens or not patterns:
         return []
-    clauses = clause_ids(tokens)
-    windows: list[str] | KeyWindows | None = None
-    if not everywhere:
-        automaton = key_automaton[0] if key_automaton else None
-        windows = KeyWindows(automaton, key_automaton[1], tokens) if automaton else _windows(tokens)
+    lazy = _LazyClauses(tokens, clauses)
+    positions = None if everywhere or word_index is None else WordPositions(word_index, tokens)
     matches: list[RawMatch] = []
     for compiled in patterns:
         per_group = []
-        for group in compiled.pattern.groups:
-            occurrences = _group_occurrences(group, compiled, text, tokens, clauses, windows)
+        numbers = None if positions is None else word_index.groups[compiled.index]  # type: ignore[union-attr]
+        for number, group in enumerate(compiled.pattern.groups):
+            allowed = None
+            if positions is not None:
+                allowed = [positions.get(word) for word in numbers[number]]  # type: ignore[index]
+                if not all(allowed):
+                    break
+            occurrences = _group_occurrences(group, compiled, text, tokens, lazy, allowed)  # type: ignore[arg-type]
             if not occurrences:
                 break
             per_group.append(occurrences)
         else:
-            matches.extend(_combined(compiled, per_group, tokens, clauses))
+            matches.extend(_combined(compiled, per_group, tokens, lazy))
     return matches
 
 
 def _combined(
-    compiled: CompiledPattern, per_group: list[list[Occurrence]], tokens: list[Token], clauses: list[int]
+    compiled: CompiledPattern, per_group: list[list[Occurrence]], tokens: list[Token], lazy: _LazyClauses
 ) -> list[RawMatch]:
     """Non-overlapping matches from one occurrence per group, tightest first."""
     if len(per_group) == 1:
         combos = [(occurrence,) for occurrence in per_group[0]]
         combos.sort(key=lambda combo: (_width(combo), min(combo[0].tokens)))
     else:
+        clauses = lazy()
         ranked = sorted(
             (combo for combo in _nearby_combinations(per_group) if _compatible(combo[1], clauses)),
             key=lambda combo: (_width(combo[1]), min(min(o.tokens) for o in combo[1]), combo[0]),

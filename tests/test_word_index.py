@@ -1,0 +1,166 @@
+"""The word index (where each pattern word can be realised) never hides a match the matcher would find.
+
+The fast matcher only tries a pattern word at the tokens the lexicon's word index points to. These
+tests realise every pattern word of the bundled lexicon in every form it can take (inflections,
+split finite forms, compounds, words written in two or three pieces, 'op te leggen', split verbs)
+and compare the fast matcher with the matcher that tries every token position, on the same
+candidate patterns. A form, compound, joined word or split verb that the index missed would make
+the two differ.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from taalcheck.language.normalize import squeeze
+from taalcheck.language.text import tokenize
+from taalcheck.lexicon import load_lexicon
+from taalcheck.lexicon.compiled import CompiledLexicon, CompiledPattern
+from taalcheck.lexicon.patterns import NOMINAL, Word
+from taalcheck.matching.index import WordPositions
+from taalcheck.matching.matcher import match_sentence
+
+
+@cache
+def compiled() -> CompiledLexicon:
+    return load_lexicon().compiled
+
+
+def raw(text: str, everywhere: bool) -> list[tuple]:
+    """The raw matches of the candidate patterns in `text` (one sentence): fast or at every position."""
+    lexicon = compiled()
+    tokens = tokenize(text, 0, len(text))
+    patterns = lexicon.candidates(squeeze(text))
+    index = None if everywhere else lexicon.word_index
+    found = match_sentence(patterns, text, tokens, everywhere, index)
+    return sorted((m.compiled.index, m.tokens, m.spans, m.checks) for m in found)
+
+
+def assert_same(texts: list[str]) -> int:
+    """Fast and exhaustive matching agree on every text; returns how many texts had a match."""
+    assert texts
+    matched = 0
+    for text in texts:
+        reference = raw(text, everywhere=True)
+        assert raw(text, everywhere=False) == reference, text
+        matched += bool(reference)
+    return matched
+
+
+def plain(word: Word) -> str:
+    return word.base if word.base in word.forms else min(word.forms)
+
+
+def words_with_patterns() -> list[tuple[Word, CompiledPattern, int, int]]:
+    """Each distinct pattern word once: (word, a pattern holding it, its group, its place there)."""
+    seen: dict[str, tuple[Word, CompiledPattern, int, int]] = {}
+    for pattern in compiled().patterns:
+        for number, group in enumerate(pattern.pattern.groups):
+            for place, word in enumerate(group):
+                seen.setdefault(word.text, (word, pattern, number, place))
+    return list(seen.values())
+
+
+def realise(pattern: CompiledPattern, replace: dict[tuple[int, int], str]) -> str:
+    """A sentence with the pattern's groups next to each other, its words plain unless replaced."""
+    groups = pattern.pattern.groups
+    parts = [
+        " ".join(replace.get((number, place), plain(word)) for place, word in enumerate(group))
+        for number, group in enumerate(groups)
+    ]
+    return f"Gisteren zagen wij {' '.join(parts)} bij het gezin."
+
+
+def test_every_form_of_every_pattern_word():
+    texts = [
+        realise(pattern, {(number, place): form})
+        for word, pattern, number, place in words_with_patterns()
+        for form in sorted(word.forms | word.split_forms)
+    ]
+    # Nearly every sentence realises its pattern (some forms need a context the sentence lacks).
+    assert assert_same(texts) > 0.9 * len(texts)
+
+
+def test_every_pattern_in_its_plain_form():
+    patterns = compiled().patterns
+    assert assert_same([realise(pattern, {}) for pattern in patterns]) > 0.95 * len(patterns)
+
+
+def test_compounds_with_the_term_first_last_and_in_the_middle():
+    texts = []
+    for word, pattern, number, place in words_with_patterns():
+        if word.kind not in NOMINAL:
+            continue
+        for form in sorted(word.forms)[:3]:
+            for compound in (f"kinder{form}", f"{form}splan", f"{word.base}enbeleid", f"gezins{form}s"):
+                texts.append(realise(pattern, {(number, place): compound}))
+    assert assert_same(texts) > 0.5 * len(texts)
+
+
+@pytest.mark.parametrize("gap", [" - ", " ", "-\n", "\u00ad \u2011 "])
+def test_words_written_in_pieces(gap):
+    texts = []
+    for word, pattern, number, place in words_with_patterns():
+        if (word.kind not in NOMINAL and word.kind != "x") or len(word.base) < 4:
+            continue
+        for form in sorted(word.forms)[:3]:
+            middle = len(form) // 2
+            texts.append(realise(pattern, {(number, place): form[:middle] + gap + form[middle:]}))
+            if len(form) >= 6:  # three pieces
+                third = len(form) // 3
+                pieces = gap.join((form[:third], form[third : 2 * third], form[2 * third :]))
+                texts.append(realise(pattern, {(number, place): pieces}))
+    assert assert_same(texts) > 0.5 * len(texts)
+
+
+def test_split_verbs_and_particle_with_te():
+    texts = []
+    for word, pattern, number, _place in words_with_patterns():
+        if not word.particle:
+            continue
+        others = [
+            " ".join(plain(other) for other in group)
+            for group_number, group in enumerate(pattern.pattern.groups)
+            if group_number != number
+        ]
+        for finite in sorted(word.split_forms):
+            texts.append(f"Daarna {finite} de gezinsvoogd {' '.join(others)} {word.particle}.")
+            texts.append(f"Daarna {finite} {' '.join(others)} {word.particle} en gaat weg.")
+        texts.append(f"Zij besloot {' '.join(others)} {word.particle} te {word.infinitive}.")
+    assert assert_same(texts) > 0.5 * len(texts)
+
+
+def test_examples_of_every_entry_sentence_by_sentence():
+    texts = [
+        sentence
+        for entry in compiled().entries.values()
+        for sentence in (*entry.examples.flag, *entry.examples.ok)
+    ]
+    assert assert_same(texts) > 0.5 * len(texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "position"),
+    [
+        ("Wij werken risico - gestuurde zaken af.", "risicogestuurd:a", 2),
+        ("Wij werken risico gestuurd.", "risicogestuurd:a", 2),
+        ("Er lopen kinderbeschermingsmaatregelen.", "beschermingsmaatregel", 2),
+        ("Daarna legt de gezinsvoogd een sanctie op.", "op|leggen:v", 1),
+        ("Zij besloot sancties op te leggen.", "op|leggen:v", 3),
+    ],
+)
+def test_positions_of_a_word(text, word, position):
+    index = compiled().word_index
+    numbers = {candidate.text: number for number, candidate in enumerate(index.words)}
+    assert word in numbers
+    positions = WordPositions(index, tokenize(text, 0, len(text))).get(numbers[word])
+    assert positions is not None and position in positions
+
+
+def test_a_word_that_occurs_nowhere_has_no_positions():
+    index = compiled().word_index
+    number = next(n for n, word in enumerate(index.words) if word.text == "vechtscheiding")
+    text = "De ouders spraken rustig met de school."
+    assert WordPositions(index, tokenize(text, 0, len(text))).get(number) is None
