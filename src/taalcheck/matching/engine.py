@@ -199,7 +199,12 @@ class Checker:
         if self.exhaustive and sentence.tokens:
             self._analysed(sentence)  # the reference analyses every sentence up front
         raw = match_sentence(
-            patterns, text, sentence.tokens, self.exhaustive, self.lexicon.compiled.word_index
+            patterns,
+            text,
+            sentence.tokens,
+            self.exhaustive,
+            self.lexicon.compiled.word_index,
+            lambda: sentence.clauses,
         )
         raw = [match for match in raw if not match.checks or self._particle_confirmed(match, sentence)]
         return sentence, _without_overlaps(raw)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from taalcheck.language.text import Token, clause_ids
@@ -40,15 +40,16 @@ class RawMatch:
 class _LazyClauses:
     """The clause ids of a sentence, computed when a split verb or a free-order pattern needs them."""
 
-    __slots__ = ("_ids", "_tokens")
+    __slots__ = ("_ids", "_source", "_tokens")
 
-    def __init__(self, tokens: list[Token], ids: list[int] | None = None) -> None:
+    def __init__(self, tokens: list[Token], source: Callable[[], list[int]] | None = None) -> None:
         self._tokens = tokens
-        self._ids = ids
+        self._source = source
+        self._ids: list[int] | None = None
 
     def __call__(self) -> list[int]:
         if self._ids is None:
-            self._ids = clause_ids(self._tokens)
+            self._ids = self._source() if self._source is not None else clause_ids(self._tokens)
         return self._ids
 
 
@@ -137,15 +138,15 @@ def match_sentence(
     tokens: list[Token],
     everywhere: bool = False,
     word_index: WordIndex | None = None,
-    clauses: list[int] | None = None,
+    clauses: Callable[[], list[int]] | None = None,
 ) -> list[RawMatch]:
     """All raw matches of `patterns` among `tokens` (one sentence of `text`).
 
     `everywhere` tries every word at every token position (the reference path). Otherwise the
     lexicon's `word_index` gives, in one pass over the tokens, where each word may be realised;
     a pattern is only tried from there, and not at all when one of its words occurs nowhere.
-    Without a word index every position is tried. `clauses`: the sentence's clause ids when
-    the caller has them (otherwise computed only if a split verb or free-order pattern needs them).
+    Without a word index every position is tried. `clauses` gives the sentence's clause ids
+    (the caller's, computed once); it is only called when a split verb or free-order pattern needs them.
     """
     if not tokens or not patterns:
         return []
