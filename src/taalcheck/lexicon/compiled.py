@@ -29,27 +29,25 @@ class CompiledPattern:
 
 @dataclass(frozen=True)
 class WordIndex:
-    """Where the words of the patterns can be realised in a sentence's folded tokens.
+    """What the matcher needs to find where each pattern word can be realised in a sentence.
 
     Words are numbered once per distinct pattern word (the same text always gives the same
     word). A token can only realise word `w` (as `matching/words.py` matches it) if
 
-    * its folded form is one of the word's forms or split finite forms (`exact`),
-    * it starts two or three joined tokens whose letters are a form (`joined`; nouns,
-      adjectives and exact words: "risico - gestuurde"),
-    * it is the particle of 'op te leggen' (`particles`, followed by 'te'), or
-    * it contains a key of a noun or adjective (`compounds`: every form and the base of the
-      word contain one), as a compound does (kinderbeschermingsmaatregel).
+    * its folded form is one of `exact[w]` (the word's forms and split finite forms),
+    * it starts two or three joined tokens whose letters are a form (when `joinable[w]`: nouns,
+      adjectives and exact words, "risico - gestuurde"),
+    * it is the particle of 'op te leggen' (the word's `particle`, followed by 'te'), or
+    * it contains one of `compound_keys[w]` (nouns and adjectives: every form and the base of
+      the word contain one), as a compound does (kinderbeschermingsmaatregel).
 
     `groups[pattern index]` gives the word numbers of each group of that pattern.
     """
 
     words: tuple[Word, ...]
-    exact: dict[str, tuple[int, ...]]
-    joined: dict[str, tuple[int, ...]]
-    particles: dict[str, tuple[int, ...]]
-    #: Automaton over the compound keys (value: the word numbers with that key), or None.
-    compounds: ahocorasick.Automaton | None
+    exact: tuple[frozenset[str], ...]
+    joinable: tuple[bool, ...]
+    compound_keys: tuple[tuple[str, ...], ...]
     groups: tuple[tuple[tuple[int, ...], ...], ...]
 
 
@@ -68,32 +66,16 @@ def _word_index(patterns: list[CompiledPattern]) -> WordIndex:
                 group_numbers.append(numbers[word.text])
             pattern_groups.append(tuple(group_numbers))
         groups.append(tuple(pattern_groups))
-    exact: dict[str, set[int]] = {}
-    joined: dict[str, set[int]] = {}
-    particles: dict[str, set[int]] = {}
-    compound_keys: dict[str, set[int]] = {}
-    for number, word in enumerate(words):
-        for form in word.forms | word.split_forms:
-            exact.setdefault(form, set()).add(number)
-        if word.kind in NOMINAL or word.kind == "x":
-            for form in word.forms:
-                joined.setdefault(form, set()).add(number)
-        if word.particle:
-            particles.setdefault(word.particle, set()).add(number)
-        if word.kind in NOMINAL:
-            for key in minimal_keys(word.forms | {word.base}):
-                compound_keys.setdefault(key, set()).add(number)
-    automaton = None
-    if compound_keys:
-        automaton = ahocorasick.Automaton()
-        for key, key_words in sorted(compound_keys.items()):
-            automaton.add_word(key, tuple(sorted(key_words)))
-        automaton.make_automaton()
-
-    def frozen(table: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
-        return {form: tuple(sorted(found)) for form, found in sorted(table.items())}
-
-    return WordIndex(tuple(words), frozen(exact), frozen(joined), frozen(particles), automaton, tuple(groups))
+    return WordIndex(
+        words=tuple(words),
+        exact=tuple(word.forms | word.split_forms for word in words),
+        joinable=tuple(word.kind in NOMINAL or word.kind == "x" for word in words),
+        compound_keys=tuple(
+            tuple(sorted(minimal_keys(word.forms | {word.base}))) if word.kind in NOMINAL else ()
+            for word in words
+        ),
+        groups=tuple(groups),
+    )
 
 
 class CompiledLexicon:

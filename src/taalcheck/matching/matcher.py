@@ -143,8 +143,8 @@ def match_sentence(
     """All raw matches of `patterns` among `tokens` (one sentence of `text`).
 
     `everywhere` tries every word at every token position (the reference path). Otherwise the
-    lexicon's `word_index` gives, in one pass over the tokens, where each word may be realised;
-    a pattern is only tried from there, and not at all when one of its words occurs nowhere.
+    lexicon's `word_index` gives where each word may be realised in this sentence; a pattern is
+    only tried from there, and not at all when one of its words occurs nowhere.
     Without a word index every position is tried. `clauses` gives the sentence's clause ids
     (the caller's, computed once); it is only called when a split verb or free-order pattern needs them.
     """
@@ -154,21 +154,35 @@ def match_sentence(
     positions = None if everywhere or word_index is None else WordPositions(word_index, tokens)
     matches: list[RawMatch] = []
     for compiled in patterns:
+        allowed = None
+        if positions is not None:
+            allowed = _allowed(positions, word_index.groups[compiled.index])  # type: ignore[union-attr]
+            if allowed is None:
+                continue
         per_group = []
-        numbers = None if positions is None else word_index.groups[compiled.index]  # type: ignore[union-attr]
         for number, group in enumerate(compiled.pattern.groups):
-            allowed = None
-            if positions is not None:
-                allowed = [positions.get(word) for word in numbers[number]]  # type: ignore[index]
-                if not all(allowed):
-                    break
-            occurrences = _group_occurrences(group, compiled, text, tokens, lazy, allowed)  # type: ignore[arg-type]
+            where = None if allowed is None else allowed[number]
+            occurrences = _group_occurrences(group, compiled, text, tokens, lazy, where)
             if not occurrences:
                 break
             per_group.append(occurrences)
         else:
             matches.extend(_combined(compiled, per_group, tokens, lazy))
     return matches
+
+
+def _allowed(positions: WordPositions, groups: tuple[tuple[int, ...], ...]) -> list[list[set[int]]] | None:
+    """For each group, where each of its words may be realised; None when a word occurs nowhere."""
+    allowed = []
+    for numbers in groups:
+        group = []
+        for word in numbers:
+            where = positions.get(word)
+            if where is None:
+                return None
+            group.append(where)
+        allowed.append(group)
+    return allowed
 
 
 def _combined(
