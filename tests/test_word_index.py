@@ -164,3 +164,17 @@ def test_a_word_that_occurs_nowhere_has_no_positions():
     number = next(n for n, word in enumerate(index.words) if word.text == "vechtscheiding")
     text = "De ouders spraken rustig met de school."
     assert WordPositions(index, tokenize(text, 0, len(text))).get(number) is None
+
+
+def test_the_word_index_travels_in_the_lexicon_cache(tmp_path, monkeypatch):
+    from taalcheck import lexicon as lexicon_module
+
+    monkeypatch.delenv("TAALCHECK_NO_CACHE", raising=False)
+    monkeypatch.setenv("TAALCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    # The cache key covers the code that compiles the index, so a changed index is compiled anew.
+    assert any(path.name == "compiled.py" for path in lexicon_module._compiler_inputs())
+    load_lexicon()  # compiles and writes the cache
+    cached = load_lexicon()
+    assert list((tmp_path / "cache").rglob("*.pickle"))
+    assert "word_index" in vars(cached.compiled)  # built before pickling, not on first use
+    assert cached.compiled.word_index.groups == compiled().word_index.groups
