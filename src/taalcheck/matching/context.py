@@ -780,7 +780,13 @@ def _institutional(rule: InstitutionalRule, site: Site, passage: Passage) -> str
 
 def _names_one_of(word: str, nouns: frozenset[str]) -> bool:
     """The word itself, or a compound that ends in it ('jeugdhulpaanbieders' ends in 'aanbieders')."""
-    return word in nouns or any(len(noun) >= 5 and word.endswith(noun) for noun in nouns)
+    return word in nouns or word.endswith(_compound_heads(nouns))
+
+
+@lru_cache(maxsize=64)
+def _compound_heads(nouns: frozenset[str]) -> tuple[str, ...]:
+    """The nouns long enough to end a compound, as one tuple for `str.endswith`."""
+    return tuple(sorted(noun for noun in nouns if len(noun) >= 5))
 
 
 def _safety(rule: SafetyRule, site: Site, passage: Passage) -> str | None:
