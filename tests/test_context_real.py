@@ -814,3 +814,40 @@ def test_feeling_pressured_is_an_experience_not_a_lever():
     text = "De kinderen voelen zich door een van hen, bedoeld of onbedoeld, onder druk gezet om partij te kiezen."
     found = finding(text, "drukmiddel")
     assert found.severity == Severity.HINT
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Ze zijn bang voor de afkeuring door de binnenouder, die hen subtiel maar zeker onder druk zet.",
+            "drukmiddel",
+        ),
+        (
+            "De coalitieouder is overtuigend. Hij of zij probeert een dossier tegen de andere ouder op te bouwen.",
+            "dossier-opbouwen",
+        ),
+        ("Het doet zich voor wanneer een kind gedwongen wordt de kant van een ouder te kiezen.", "dwingen"),
+        ("Het vervreemde kind wordt in een onmogelijke positie gedwongen.", "dwingen"),
+    ],
+)
+def test_what_a_parent_does_to_a_child_is_not_a_professionals_control(text, rule):
+    found = finding(text, rule)
+    assert found.severity == Severity.HINT
+    assert any("niet het handelen van een hulpverlener" in note for note in found.context)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "severity"),
+    [
+        ("Het kind wordt door de gezinsvoogd gedwongen naar vader te gaan.", "dwingen", Severity.SUGGESTION),
+        ("Wij bouwen een dossier op over moeder.", "dossier-opbouwen", Severity.SUGGESTION),
+    ],
+)
+def test_a_professional_forcing_a_child_or_building_a_file_stays(text, rule, severity):
+    assert finding(text, rule).severity == severity
+
+
+def test_partijen_in_the_execution_are_organisations():
+    text = "De inspecties kijken welke resultaten partijen in de uitvoering behalen."
+    assert silenced(text, "tegenpartij")
