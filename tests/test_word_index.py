@@ -10,6 +10,7 @@ the two differ.
 
 from __future__ import annotations
 
+import random
 from functools import cache
 
 import pytest
@@ -178,3 +179,22 @@ def test_the_word_index_travels_in_the_lexicon_cache(tmp_path, monkeypatch):
     assert list((tmp_path / "cache").rglob("*.pickle"))
     assert "word_index" in vars(cached.compiled)  # built before pickling, not on first use
     assert cached.compiled.word_index.groups == compiled().word_index.groups
+
+
+def _candidates_by_definition(squeezed: str) -> list[int]:
+    return [
+        pattern.index
+        for pattern in compiled().patterns
+        if all(any(key in squeezed for key in anchor) for anchor in pattern.pattern.anchor_keys)
+    ]
+
+
+def test_candidates_are_the_patterns_with_every_anchor_present():
+    lexicon = compiled()
+    sentences = [s for e in lexicon.entries.values() for s in (*e.examples.flag, *e.examples.ok)]
+    rng = random.Random(12)
+    mixes = [" ".join(rng.sample(sentences, 3)) for _ in range(300)]
+    texts = [*sentences, *mixes, *(realise(pattern, {}) for pattern in lexicon.patterns), "", "xyz"]
+    for text in texts:
+        squeezed = squeeze(text)
+        assert [p.index for p in lexicon.candidates(squeezed)] == _candidates_by_definition(squeezed), text

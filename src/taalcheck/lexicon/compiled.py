@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -78,6 +79,20 @@ def _word_index(patterns: list[CompiledPattern]) -> WordIndex:
     )
 
 
+class _CandidateIndex(NamedTuple):
+    """The candidate index (see `CompiledLexicon._index`)."""
+
+    automaton: ahocorasick.Automaton | None
+    #: Per key number: the bits of the anchors that key belongs to.
+    masks: list[int]
+    #: The lowest bit of every pattern's run of anchor bits.
+    lows: int
+    #: Every pattern's guard bit.
+    guards: int
+    #: Guard bit -> pattern index.
+    owners: dict[int, int]
+
+
 class CompiledLexicon:
     """All entries (control and trust) with an Aho-Corasick index of pattern keys.
 
@@ -99,27 +114,37 @@ class CompiledLexicon:
                 )
 
     @cached_property
-    def _index(
-        self,
-    ) -> tuple[ahocorasick.Automaton | None, list[tuple[tuple[int, int], ...]], list[int], list[str]]:
-        """The automaton (value: key number), each key's (pattern, anchor bit) targets, full masks, keys."""
+    def _index(self) -> _CandidateIndex:
+        """The automaton over every anchor key (value: key number) and each key's anchor bits.
+
+        Pattern `p` owns a run of bits, one per anchor, and a guard bit above them. A key's mask
+        sets the bits of the anchors it belongs to. For a passage, the masks of the keys found
+        are or-ed; adding one at the lowest bit of every run carries into a pattern's guard bit
+        exactly when all its anchors are present (a run of ones), and nowhere else.
+        """
         targets_by_key: dict[str, set[tuple[int, int]]] = {}
-        full_masks = []
+        offsets = []
+        guards: dict[int, int] = {}
+        position = 0
         for compiled in self.patterns:
             anchors = compiled.pattern.anchor_keys
-            full_masks.append((1 << len(anchors)) - 1)
+            offsets.append(position)
             for anchor_index, anchor in enumerate(anchors):
                 for key in anchor:
-                    targets_by_key.setdefault(key, set()).add((compiled.index, 1 << anchor_index))
+                    targets_by_key.setdefault(key, set()).add((compiled.index, position + anchor_index))
+            position += len(anchors)
+            guards[position] = compiled.index
+            position += 1
         if not targets_by_key:
-            return None, [], full_masks, []
+            return _CandidateIndex(None, [], 0, 0, {})
         automaton = ahocorasick.Automaton()
-        targets = []
+        masks = []
         for number, (key, key_targets) in enumerate(sorted(targets_by_key.items())):
             automaton.add_word(key, number)
-            targets.append(tuple(sorted(key_targets)))
+            masks.append(sum(1 << bit for bit in {bit for _, bit in key_targets}))
         automaton.make_automaton()
-        return automaton, targets, full_masks, sorted(targets_by_key)
+        lows = sum(1 << offset for offset in offsets)
+        return _CandidateIndex(automaton, masks, lows, sum(1 << guard for guard in guards), guards)
 
     @cached_property
     def word_index(self) -> WordIndex:
@@ -133,7 +158,7 @@ class CompiledLexicon:
 
     def has_candidates(self, squeezed: str) -> bool:
         """Cheap test: does any key occur at all?"""
-        automaton = self._index[0]
+        automaton = self._index.automaton
         if automaton is None:
             return False
         for _ in automaton.iter(squeezed):
@@ -141,17 +166,24 @@ class CompiledLexicon:
         return False
 
     def candidates(self, squeezed: str) -> list[CompiledPattern]:
-        """Patterns all of whose anchor words have a key in `squeezed`."""
-        automaton, targets, full_masks, _ = self._index
-        if automaton is None:
+        """Patterns all of whose anchor words have a key in `squeezed`, in lexicon order."""
+        index = self._index
+        if index.automaton is None:
             return []
-        found: dict[int, int] = {}
-        get = found.get
-        for number in {number for _, number in automaton.iter(squeezed)}:
-            for pattern_index, bit in targets[number]:
-                found[pattern_index] = get(pattern_index, 0) | bit
-        patterns = self.patterns
-        return [patterns[index] for index in sorted(found) if found[index] == full_masks[index]]
+        masks = index.masks
+        present = 0
+        for number in {number for _, number in index.automaton.iter(squeezed)}:
+            present |= masks[number]
+        if not present:
+            return []
+        complete = (present + index.lows) & index.guards
+        patterns, owners = self.patterns, index.owners
+        found = []
+        while complete:
+            lowest = complete & -complete
+            found.append(patterns[owners[lowest.bit_length() - 1]])
+            complete ^= lowest
+        return found
 
     def control_ids(self) -> list[str]:
         return [entry.id for entry in self.entries.values() if entry.kind == "control"]
