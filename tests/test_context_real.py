@@ -851,3 +851,16 @@ def test_a_professional_forcing_a_child_or_building_a_file_stays(text, rule, sev
 def test_partijen_in_the_execution_are_organisations():
     text = "De inspecties kijken welke resultaten partijen in de uitvoering behalen."
     assert silenced(text, "tegenpartij")
+
+
+def test_a_parent_asked_about_forcing_their_own_child_is_not_a_professionals_coercion():
+    text = "Wat doe je als ouder? Dwing jij je kind om naar de andere ouder te gaan?"
+    assert finding(text, "dwingen").severity == Severity.HINT
+
+
+def test_a_negation_on_the_next_line_after_a_heading_is_not_about_the_heading():
+    text = "Voorbeeldzaak: verhoging dwangsommen tegen weigerachtige moeder afgewezen\nEen moeder werkt niet mee."
+    assert finding(text, "weigerachtig").severity == Severity.WARNING
+    # A hard-wrapped sentence goes on in lower case: the negation still counts.
+    text = "De raad adviseert de omgang tussen Sem en vader\nniet af te dwingen, maar op te bouwen."
+    assert finding(text, "afdwingen").severity == Severity.HINT

@@ -329,6 +329,10 @@ def _negation(rule: NegationRule, site: Site, passage: Passage) -> str | None:
     negators = [
         i for i in members if i not in site.tokens and tokens[i].is_word and tokens[i].norm in rule.negators
     ]
+    if negators and "\n" in passage.text[passage.sentence[0] : passage.sentence[1]]:
+        # A heading without a full stop runs into the next line's sentence: a negation there is not
+        # about the heading ('... tegen weigerachtige moeder afgewezen / Een moeder werkt niet mee').
+        negators = [i for i in negators if not _line_break_between(passage.text, tokens[i], site)]
     if len(negators) > 1 or any(tokens[i].norm in ("niets", "niemand") for i in members):
         return None  # two negations ('zonder X verandert er niets') affirm
     words = {tokens[i].norm for i in members if tokens[i].is_word and i not in site.tokens}
@@ -366,6 +370,15 @@ def _negation(rule: NegationRule, site: Site, passage: Passage) -> str | None:
             if not rest or any(word in rule.predicates for word in rest[:4]):
                 return rule.note
     return None
+
+
+_NEW_LINE_START = re.compile(r"\n[ \t]*[A-ZÀ-Ý]")
+
+
+def _line_break_between(text: str, token: Token, site: Site) -> bool:
+    """A line break before a capital between the negation and the match: a new line starts there."""
+    start, end = (token.end, site.start) if token.end <= site.start else (site.end, token.start)
+    return start < end and _NEW_LINE_START.search(text, start, end) is not None
 
 
 def _not_negating(rule: NegationRule, tokens: tuple[Token, ...], index: int) -> bool:
