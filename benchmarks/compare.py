@@ -200,8 +200,8 @@ def peer_commands(configs: dict[str, Path], target: list[str]) -> dict[str, list
 _PEAK = """
 import os, subprocess, sys
 process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-_, _, usage = os.wait4(process.pid, 0)
-print(usage.ru_maxrss)
+_, status, usage = os.wait4(process.pid, 0)
+print(usage.ru_maxrss, os.waitstatus_to_exitcode(status))
 """
 
 
@@ -209,12 +209,16 @@ def peak_rss_mb(command: list[str], env: dict[str, str]) -> float:
     """Peak RSS of the real CLI process, measured by a small launcher (wait4 of its own child).
 
     A child of this big benchmark process would inherit its high-water mark over fork and exec;
-    the launcher is a bare interpreter, so the figure is the CLI's own.
+    the launcher is a bare interpreter, so the figure is the CLI's own. A run that did not end
+    as a check does (0 or 1) stops the benchmark: its peak would be that of an error message.
     """
     done = subprocess.run(
         [PYTHON, "-c", _PEAK, *command], capture_output=True, text=True, env=env, check=True
     )
-    return int(done.stdout.strip()) / 1024
+    peak, code = (int(value) for value in done.stdout.split())
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} ended with {code}")
+    return peak / 1024
 
 
 # -- the run ----------------------------------------------------------------------------------
@@ -331,6 +335,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for index, page in enumerate(pages):
             (folder / f"rapport-{index:04d}.txt").write_text(page, encoding="utf-8")
         env = cli_env(work)
+        # 1M words are about 7 million characters: past the default limit of a document's text.
+        big_config = work / "taalcheck.toml"
+        big_config.write_text("[limits]\nmax_text_chars = 20000000\n", encoding="utf-8")
+        big = ["--config", str(big_config)]
         subprocess.run(
             [*TAALCHECK, "check", str(files["clean_page"])], env=env, capture_output=True
         )  # fill caches

@@ -309,6 +309,18 @@ def _emit(
             console.print("\nAantallen per item:", markup=False)
             console.print(render_statistics(result), markup=False, end="")
         return
+    writer = RENDERERS[fmt].load_writer() if not redact else None
+    if writer is not None:  # written piece by piece: a long report is never one string in memory
+        if output is None:
+            writer(result, sys.stdout)
+            return
+        try:
+            with output.open("w", encoding="utf-8") as stream:
+                writer(result, stream)
+        except OSError as error:
+            raise TaalcheckError(f"{output}: kan de uitvoer niet schrijven ({error.strerror})") from None
+        _console(no_color, stderr=True).print(f"Uitvoer geschreven naar {output}", markup=False)
+        return
     if fmt == "text":  # a pipe, a file or --no-color: the same text, written without rich
         from taalcheck.report.text import render_plain
 

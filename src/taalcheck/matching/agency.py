@@ -23,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from taalcheck.language.normalize import fold, lower_keeping_offsets
+from taalcheck.language.normalize import fold
+from taalcheck.language.pieces import scan_pieces
 from taalcheck.language.text import Token, clause_ids, iter_sentences, tokenize
 from taalcheck.lexicon.model import Entry, Examples
 from taalcheck.model import Severity
@@ -137,14 +138,16 @@ def load_agency_rules(path: Path = DATA) -> AgencyRules:
 
 def decision_words(rules: AgencyRules, text: str) -> list[int]:
     """Where a decision verb form or 'men' stands as a whole word in `text` (start offsets, sorted)."""
-    lowered = lower_keeping_offsets(text)
     found = []
-    for end, length in rules.automaton.iter(lowered):
-        start = end - length + 1
-        if (start == 0 or not lowered[start - 1].isalnum()) and (
-            end + 1 == len(lowered) or not lowered[end + 1].isalnum()
-        ):
-            found.append(start)
+    # Piece by piece (see `scan_pieces`): a piece starts after a space or line break and a word
+    # never ends on its last character, unless it is the end of the text.
+    for offset, lowered in scan_pieces(text, rules.automaton):
+        for end, length in rules.automaton.iter(lowered):
+            start = end - length + 1
+            if (start == 0 or not lowered[start - 1].isalnum()) and (
+                end + 1 == len(lowered) or not lowered[end + 1].isalnum()
+            ):
+                found.append(offset + start)
     return sorted(found)
 
 

@@ -9,7 +9,9 @@ children's names come from the report itself ("Sem (11 jaar)", "Noa de Vries, ge
 
 from __future__ import annotations
 
+import bisect
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +20,8 @@ from typing import Any
 
 from taalcheck.datacache import compile_regex
 from taalcheck.language.literals import Gate, required_literals
-from taalcheck.language.normalize import fold, lower_keeping_offsets
+from taalcheck.language.normalize import fold
+from taalcheck.language.pieces import lowered_pieces, scan_pieces
 from taalcheck.language.text import iter_blocks, iter_sentences
 from taalcheck.model import CoverageItem
 
@@ -122,15 +125,8 @@ def introduced_names(rules: CoverageRules, text: str) -> tuple[list[str], list[s
     excluded = {fold(word) for word in (*rules.parents, *rules.network, *rules.children)}
     children: list[tuple[int, str]] = []
     adults: list[tuple[int, str]] = []
-    lowered = lower_keeping_offsets(text)  # offsets as in `text`, and little memory for a long one
-    for name_pattern in rules.names:
+    for name_pattern, matches in zip(rules.names, _name_matches(rules, text), strict=True):
         pattern = name_pattern.pattern
-        position = lowered.find(name_pattern.near)
-        matches: dict[int, re.Match[str]] = {}
-        while position >= 0:
-            for match in pattern.finditer(text, max(0, position - _NEAR), position + _NEAR):
-                matches.setdefault(match.start(), match)
-            position = lowered.find(name_pattern.near, position + _NEAR)
         for match in matches.values():
             name = match.group(1)
             if fold(name) in excluded:
@@ -138,6 +134,30 @@ def introduced_names(rules: CoverageRules, text: str) -> tuple[list[str], list[s
             adult = pattern.groups >= 2 and bool(match.group(2)) and int(match.group(2)) >= 18
             (adults if adult else children).append((match.start(), name))
     return _ordered(children), [name for name in _ordered(adults) if name not in _ordered(children)]
+
+
+def _name_matches(rules: CoverageRules, text: str) -> list[dict[int, re.Match[str]]]:
+    """Per name pattern, its matches (by start) near each place of its `near` word (case ignored).
+
+    From the first place of the word, then the first place at least `_NEAR` further on, and so on.
+    The text is read in lower case piece by piece (`lowered_pieces`): a `near` word without spaces
+    never runs from one piece into the next, so the places are those in the whole text.
+    """
+    patterns = rules.names
+    whole = any(" " in name_pattern.near or "\n" in name_pattern.near for name_pattern in patterns)
+    found: list[dict[int, re.Match[str]]] = [{} for _ in patterns]
+    allowed = [0] * len(patterns)  # where the next place may start
+    for offset, lowered in lowered_pieces(text, whole):
+        for number, name_pattern in enumerate(patterns):
+            near, pattern, matches = name_pattern.near, name_pattern.pattern, found[number]
+            place = lowered.find(near, max(0, allowed[number] - offset))
+            while place >= 0:
+                position = offset + place
+                for match in pattern.finditer(text, max(0, position - _NEAR), position + _NEAR):
+                    matches.setdefault(match.start(), match)
+                allowed[number] = position + _NEAR
+                place = lowered.find(near, place + _NEAR)
+    return found
 
 
 def _ordered(found: list[tuple[int, str]]) -> list[str]:
@@ -259,14 +279,14 @@ _ENTITIES = ("{child}", "{parent}", "{person}", "{name}")
 _ANCHORED = compile_regex(r"^(?:\(\?<!(?:[^()]|\([^()]*\))*\))*\\b(\{(?:child|parent|person)\})")
 
 
-def _lacks_literals(cue: _Cue, lowered: str, start: int, end: int) -> bool:
+def _lacks_literals(cue: _Cue, lowered: str) -> bool:
     """Cheap and exact: the cue cannot match an ASCII sentence that holds none of its literals.
 
-    `lowered` is the text in lower case; the caller only asks for sentences that are ASCII.
+    `lowered` is the sentence in lower case; the caller only asks for sentences that are ASCII.
     """
     if cue.literal_gate is None:
         return False
-    return not cue.literal_gate.found_in(lowered[start:end])
+    return not cue.literal_gate.found_in(lowered)
 
 
 def _needs(cue: str, words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], str | None]:
@@ -323,27 +343,74 @@ def _automaton(rules: CoverageRules, names: tuple[str, ...], adults: tuple[str, 
     return automaton
 
 
+class _Places:
+    """Where the entity words ('{child}' ...) of each sentence start: flat arrays, in text order.
+
+    A dict of lists for each sentence of a long text would take more memory than the text itself.
+    """
+
+    def __init__(self) -> None:
+        self.sentences = array("l")  # the sentence of each place (never decreasing)
+        self.starts = array("l")
+        self.tags: list[str] = []
+
+    def add(self, sentence: int, start: int, tag: str) -> None:
+        self.sentences.append(sentence)
+        self.starts.append(start)
+        self.tags.append(tag)
+
+    def of(self, sentence: int) -> dict[str, list[int]]:
+        """Per entity, where its words start in the sentence (in text order)."""
+        places: dict[str, list[int]] = {}
+        first = bisect.bisect_left(self.sentences, sentence)
+        last = bisect.bisect_right(self.sentences, sentence, first)
+        for place in range(first, last):
+            places.setdefault(self.tags[place], []).append(self.starts[place])
+        return places
+
+
 def _tags(
-    automaton: Any, lowered: str, sentences: list[tuple[int, int]], starts: list[int]
-) -> tuple[list[set[str]], list[dict[str, list[int]]]]:
-    """Per sentence, the tags of the trigger and entity words that start a word in it, and where."""
-    tags: list[set[str]] = [set() for _ in sentences]
-    places: list[dict[str, list[int]]] = [{} for _ in sentences]
+    automaton: Any, text: str, sentences: list[tuple[int, int]], starts: list[int]
+) -> tuple[dict[int, frozenset[str]], _Places]:
+    """Per sentence, the tags of the trigger and entity words that start a word in it, and where.
+
+    Keyed by sentence index, in text order, and only for the sentences with such a word; sentences
+    with the same tags share one frozenset (a set for each sentence of a long text would take
+    more memory than the text). The text is scanned in lower case piece by piece (`scan_pieces`:
+    a piece starts after a space or line break), so the scan never holds a copy of the whole text.
+    """
+    tags: dict[int, frozenset[str]] = {}
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    places = _Places()
     index, count = 0, len(sentences)
-    for end, (length, found) in automaton.iter(lowered):  # hits come in text order
-        start = end - length + 1
-        if start > 0 and lowered[start - 1].isalpha():
-            continue  # inside a word; a trigger is a word start ('vertel' in 'vertelt')
-        while index < count and sentences[index][1] <= start:
-            index += 1
-        if index == count:
-            break
-        if start < starts[index]:
-            continue  # between sentences
-        tags[index].update(found)
-        for tag in found:
-            if tag[0] == "{":
-                places[index].setdefault(tag, []).append(start)
+    current, found_here = -1, set()
+
+    def keep() -> None:
+        if found_here:
+            frozen = frozenset(found_here)
+            tags[current] = shared.setdefault(frozen, frozen)
+
+    for offset, lowered in scan_pieces(text, automaton):
+        for end, (length, found) in automaton.iter(lowered):  # hits come in text order
+            start = end - length + 1
+            if start > 0 and lowered[start - 1].isalpha():
+                continue  # inside a word; a trigger is a word start ('vertel' in 'vertelt')
+            start += offset
+            while index < count and sentences[index][1] <= start:
+                index += 1
+            if index == count:
+                keep()
+                return tags, places
+            if start < starts[index]:
+                continue  # between sentences
+            if index != current:
+                keep()
+                current, found_here = index, set()
+            found_here.update(found)
+            for tag in found:
+                if tag[0] == "{":
+                    places.add(index, start, tag)
+    keep()
     return tags, places
 
 
@@ -394,26 +461,29 @@ def find_coverage(
     names, adults = introduced_names(rules, text)
     patterns = _compiled(rules)
     known, grown = frozenset(names), frozenset(adults)
-    lowered = lower_keeping_offsets(text)
-    tags, places = _tags(_automaton(rules, tuple(names), tuple(adults)), lowered, sentences, starts)
+    tags, places = _tags(_automaton(rules, tuple(names), tuple(adults)), text, sentences, starts)
     plain: dict[int, bool] = {}  # per sentence: ASCII only (where the literal test is exact)
     items = []
     for item in rules.items:
         cues, *groups = patterns[item.key]
         matched: dict[int, re.Match[str] | None] = {}
-        for index, found in enumerate(tags):
+        for index, found in tags.items():
             if item.key not in found:
                 continue
             start, end = sentences[index]
             ascii_only = plain.get(index)
             if ascii_only is None:
                 ascii_only = plain[index] = text[start:end].isascii()
+            lowered = None  # the sentence in lower case, made on first need
             for cue in cues:
                 if not cue.entities <= found or (cue.words and not cue.words & found):
                     continue
-                if ascii_only and _lacks_literals(cue, lowered, start, end):
-                    continue
-                match = _cue_match(cue, text, start, end, places[index], known, grown)
+                if ascii_only and cue.literal_gate is not None:
+                    if lowered is None:
+                        lowered = text[start:end].lower()
+                    if _lacks_literals(cue, lowered):
+                        continue
+                match = _cue_match(cue, text, start, end, places.of(index), known, grown)
                 if match:
                     matched[index] = match
                     break
@@ -426,7 +496,7 @@ def find_coverage(
             question = _question(item.question, names)
         elif item.key == "verhaal-ouders":
             voiced = [match for match in matched.values() if match is not None]
-            note, question = _parents_note(rules, item, text, lowered, voiced, names, adults)
+            note, question = _parents_note(rules, item, text, voiced, names, adults)
         items.append(CoverageItem(item.key, item.label, item.principle, passages, question, note))
     return items
 
@@ -435,7 +505,6 @@ def _parents_note(
     rules: CoverageRules,
     item: CoverageSpec,
     text: str,
-    lowered: str,
     matches: list[re.Match[str]],
     names: list[str],
     adults: list[str],
@@ -451,7 +520,7 @@ def _parents_note(
         groups = {adult: frozenset([fold(adult)]) for adult in adults}
     else:
         groups = {"moeder": rules.mother, "vader": rules.father}
-    words = _words_present(text, lowered, frozenset().union(*groups.values()))
+    words = _words_present(text, frozenset().union(*groups.values()))
     heard = [label for label, group in groups.items() if voiced & group]
     silent = [label for label, group in groups.items() if not voiced & group and words & group]
     if len(heard) != 1 or len(silent) != 1:
@@ -464,11 +533,12 @@ _WORD = re.compile(r"\w+")
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 
 
-def _words_present(text: str, lowered: str, wanted: frozenset[str]) -> set[str]:
+def _words_present(text: str, wanted: frozenset[str]) -> set[str]:
     """Which of `wanted` (folded words) are the folded form of a word (`\\w+`) of `text`.
 
-    Without folding every word: a search for the wanted words in `lowered` (the text in lower
-    case, same offsets), and a look at the few words with a letter outside ASCII.
+    Without folding every word: a search for the wanted words in the text in lower case (piece
+    by piece, `lowered_pieces`: a piece starts after a space or line break, so a word never runs
+    from one into the next), and a look at the few words with a letter outside ASCII.
     """
     present: set[str] = set()
     words = sorted((word for word in wanted if _WORD.fullmatch(word)), key=len, reverse=True)
@@ -477,7 +547,10 @@ def _words_present(text: str, lowered: str, wanted: frozenset[str]) -> set[str]:
     # In the lowered text (same offsets) every ASCII word is found as its folded form.
     # `re.compile`, never `compile_regex`: the adults' names come from the report (not cache data).
     search = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
-    present.update(fold(text[found.start() : found.end()]) for found in search.finditer(lowered))
+    for offset, lowered in lowered_pieces(text):
+        present.update(
+            fold(text[offset + found.start() : offset + found.end()]) for found in search.finditer(lowered)
+        )
     last = 0
     for found in _NON_ASCII_WORD_CHAR.finditer(text):
         if found.start() < last:

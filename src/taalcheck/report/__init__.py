@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from taalcheck.model import CheckResult
 
@@ -37,11 +37,21 @@ class Format:
     #: processes send back only what output quotes (`SourceLines`: the lines with findings, the
     #: passages of trust phrases and of the checklist).
     whole_documents: bool = False
+    #: A function of the module that writes the same text to a stream piece by piece
+    #: (`(result, stream) -> None`), so a long report is never one string in memory.
+    writer: str | None = None
 
     def load(self) -> Callable[[Any], str]:
         """The render function (its module is imported now, not before)."""
         render: Callable[[Any], str] = getattr(import_module(self.module), self.function)
         return render
+
+    def load_writer(self) -> Callable[[Any, TextIO], None] | None:
+        """The streaming writer, if the format has one (its module is imported now)."""
+        if self.writer is None:
+            return None
+        write: Callable[[Any, TextIO], None] = getattr(import_module(self.module), self.writer)
+        return write
 
 
 def _formats(*formats: Format) -> dict[str, Format]:
@@ -52,7 +62,7 @@ def _formats(*formats: Format) -> dict[str, Format]:
 FORMATS: dict[str, Format] = _formats(
     Format("text", "taalcheck.report.text", "render_plain"),
     Format("concise", "taalcheck.report.concise", "render_concise"),
-    Format("json", "taalcheck.report.json_output", "render_json"),
+    Format("json", "taalcheck.report.json_output", "render_json", writer="write_json"),
     Format("sarif", "taalcheck.report.sarif", "render_sarif", whole_documents=True),
     Format("github", "taalcheck.report.github", "render_github"),
     Format("html", "taalcheck.report.html", "render_html", whole_documents=True),
