@@ -251,3 +251,30 @@ def test_workers_send_back_what_the_output_quotes_only(tmp_path, monkeypatch, ou
     monkeypatch.chdir(tmp_path)
     fastcli.run_check([str(tmp_path)], output_format=output_format, jobs=2, model="blank")
     assert seen["jobs"] == 2 and seen["full_documents"] is whole
+
+
+def test_another_projects_pyproject_is_read_once_and_again_when_it_changes(cache, tmp_path, monkeypatch):
+    from taalcheck import config
+
+    monkeypatch.setattr(config, "_PYPROJECTS", Table("pyproject", b"test"))
+    pyproject = tmp_path / "project" / "pyproject.toml"
+    pyproject.parent.mkdir()
+    pyproject.write_text("[project]\nname = 'taalcheck-fan'\n", encoding="utf-8")
+    assert config.find_config(pyproject.parent) is None
+    config._PYPROJECTS.save()
+    monkeypatch.setattr(config, "_PYPROJECTS", Table("pyproject", b"test"))  # as the next run
+
+    def no_toml(path):
+        raise AssertionError("read as TOML again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(config, "_read_toml", no_toml)
+        assert config.find_config(pyproject.parent) is None
+    pyproject.write_text(
+        "[project]\nname = 'x'\n[tool.taalcheck]\nmin_severity = 'warning'\n", encoding="utf-8"
+    )
+    assert config.find_config(pyproject.parent) == pyproject
+    pyproject.write_text("[tool.taalcheck\n", encoding="utf-8")  # broken: another project's problem
+    assert config.find_config(pyproject.parent) is None
+    stored = b"".join(path.read_bytes() for path in cache.glob("pyproject-*.marshal"))
+    assert b"taalcheck-fan" not in stored and b"min_severity" not in stored  # digests, not files

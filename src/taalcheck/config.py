@@ -5,10 +5,12 @@ The nearest file from the working folder upwards is used, or the one given with 
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
 
+from taalcheck.datacache import Table, sha256
 from taalcheck.documents.files import NOT_REGULAR_PROBLEM
 from taalcheck.documents.limits import limits_from_config
 from taalcheck.errors import ConfigError
@@ -78,14 +80,40 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                tool = _read_toml(pyproject).get("tool", {})
-            except ConfigError:
-                continue  # someone else's broken pyproject.toml is not taalcheck's configuration
-            if isinstance(tool, dict) and "taalcheck" in tool:
-                return pyproject
+        if pyproject.is_file() and _holds_taalcheck_table(pyproject):
+            return pyproject
     return None
+
+
+#: Whether a pyproject.toml (by the digest of its bytes) holds [tool.taalcheck], from earlier runs.
+_PYPROJECTS = Table("pyproject", Path(__file__).read_bytes())
+
+
+def _holds_taalcheck_table(pyproject: Path) -> bool:
+    """Does this pyproject.toml have a [tool.taalcheck] table?
+
+    Someone else's broken pyproject.toml is not taalcheck's configuration (False). Most are another
+    project's, and reading one as TOML costs more than checking a page: the answer is kept by the
+    digest of the file's bytes (the file itself is not kept).
+    """
+    try:
+        raw: bytes | None = pyproject.read_bytes() if pyproject.stat().st_size <= MAX_BYTES else None
+    except OSError:
+        raw = None
+    key = sha256(raw).hexdigest() if raw is not None else None
+    known = _PYPROJECTS.lookup(key) if key is not None else None
+    if known is not None:
+        return bool(known)
+    try:
+        tool = _read_toml(pyproject).get("tool", {})
+    except ConfigError:
+        found = False
+    else:
+        found = isinstance(tool, dict) and "taalcheck" in tool
+    with contextlib.suppress(OSError):
+        if key is not None and pyproject.read_bytes() == raw:  # not changed while it was read
+            _PYPROJECTS.remember(key, found)
+    return found
 
 
 def _strings(path: str, key: str, value: Any) -> tuple[str, ...]:

@@ -15,7 +15,6 @@ Python version, read once per process, written once at exit when it learned some
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import re
@@ -47,6 +46,19 @@ def cache_folder() -> Path | None:
         return None
 
 
+def sha256(data: bytes = b"") -> Any:
+    """`hashlib.sha256(data)`, from CPython's own module where there is one: `hashlib` first loads
+    OpenSSL, which costs more than the few small digests a check takes."""
+    try:
+        from _sha256 import sha256 as own  # CPython 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256 as own  # type: ignore[no-redef]  # CPython 3.12 and later
+        except ImportError:
+            from hashlib import sha256 as own  # type: ignore[assignment]
+    return own(data)
+
+
 def cached_parse(raw: bytes, parse: Callable[[], Any], kind: str) -> Any:
     """`parse()` of the file whose bytes are `raw`, from the cache when it was parsed before.
 
@@ -55,7 +67,7 @@ def cached_parse(raw: bytes, parse: Callable[[], Any], kind: str) -> Any:
     folder = cache_folder()
     if folder is None:
         return parse()
-    digest = hashlib.sha256(b"\0".join((_FORMAT, sys.version.encode(), kind.encode(), raw)))
+    digest = sha256(b"\0".join((_FORMAT, sys.version.encode(), kind.encode(), raw)))
     path = folder / f"data-{digest.hexdigest()[:32]}.marshal"
     try:
         return marshal.loads(path.read_bytes())
@@ -107,7 +119,7 @@ class Table:
         folder = cache_folder()
         if folder is None:
             return self._entries
-        digest = hashlib.sha256(b"\0".join((_FORMAT, sys.version.encode(), self.name.encode(), self.code)))
+        digest = sha256(b"\0".join((_FORMAT, sys.version.encode(), self.name.encode(), self.code)))
         self._path = folder / f"{self.name}-{digest.hexdigest()[:32]}.marshal"
         try:
             stored = marshal.loads(self._path.read_bytes())
@@ -126,6 +138,17 @@ class Table:
         except KeyError:
             pass
         value = compute()
+        self.remember(key, value)
+        return value
+
+    def lookup(self, key: Any, default: Any = None) -> Any:
+        """The stored result for `key`, or `default`."""
+        entries = self._entries if self._entries is not None else self._load()
+        return entries.get(key, default)
+
+    def remember(self, key: Any, value: Any) -> None:
+        """Keep `value` for `key` (for this process, and in the cache folder at exit)."""
+        entries = self._entries if self._entries is not None else self._load()
         if len(entries) < MAX_TABLE_ENTRIES:
             entries[key] = value
             if self._path is not None and not self._new:
@@ -133,7 +156,6 @@ class Table:
                 import atexit
 
                 atexit.register(self.save)
-        return value
 
     def save(self) -> None:
         """Write the table when it learned something new (at exit; harmless to call earlier)."""

@@ -12,7 +12,6 @@ cache never holds document text; set `TAALCHECK_NO_CACHE=1` to bypass it.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
@@ -22,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taalcheck.datacache import cache_folder
+from taalcheck.datacache import cache_folder, sha256
 from taalcheck.errors import LexiconError
 from taalcheck.lexicon.compiled import CompiledLexicon
 from taalcheck.lexicon.loader import bundled_lexicon_dir, bundled_lexicon_files, load_entries
@@ -80,7 +79,7 @@ def _cache_path(files: list[Path], context_loader: ContextLoader | None = None) 
     from taalcheck.version import __version__
 
     python = ".".join(map(str, sys.version_info[:2]))
-    digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}:{python}".encode())
+    digest = sha256(f"{_CACHE_FORMAT}:{__version__}:{python}".encode())
     paths = [*_compiler_inputs(), *files]
     if context_loader is not None:  # the rules file and the code that compiles it
         source = getattr(sys.modules.get(context_loader.__module__), "__file__", None)
