@@ -141,6 +141,13 @@ class Table:
         self.remember(key, value)
         return value
 
+    @property
+    def kept(self) -> bool:
+        """Whether what the table learns is kept for the next run (there is a cache folder)."""
+        if self._entries is None:
+            self._load()
+        return self._path is not None
+
     def lookup(self, key: Any, default: Any = None) -> Any:
         """The stored result for `key`, or `default`."""
         entries = self._entries if self._entries is not None else self._load()
@@ -184,7 +191,7 @@ def compile_regex(source: str, flags: int = 0) -> re.Pattern[str]:
     rules' own patterns (the table keeps the source), never for one made from a document.
     """
     flags = int(flags)
-    if flags & re.DEBUG:
+    if flags & re.DEBUG or not _REGEX_CODE.kept:  # nothing to gain without a cache folder
         return re.compile(source, flags)
     parts = _REGEX_CODE.get((source, flags), lambda: _regex_parts(source, flags))
     if parts is None:

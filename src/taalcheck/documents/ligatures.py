@@ -13,6 +13,8 @@ import bisect
 import re
 from functools import lru_cache
 
+from taalcheck.datacache import compile_regex
+
 DAMAGE = "\ufffd"
 #: Two-letter ligatures, in order of preference when the word list cannot decide.
 CANDIDATES = ("fi", "fl", "ff", "ft", "tt")
@@ -28,8 +30,8 @@ LIGATURE_CHARS = {
 }
 
 _LETTERS = r"[^\W\d_]"
-_DAMAGE_RE = re.compile(rf"({_LETTERS}*){DAMAGE} ({_LETTERS}*)")
-_LIGATURE_CHAR_RE = re.compile("[" + "".join(LIGATURE_CHARS) + "]")
+_DAMAGE_RE = compile_regex(rf"({_LETTERS}*){DAMAGE} ({_LETTERS}*)")
+_LIGATURE_CHAR_RE = compile_regex("[" + "".join(LIGATURE_CHARS) + "]")
 
 
 class _WordList:

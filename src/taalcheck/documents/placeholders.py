@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from taalcheck.datacache import compile_regex
 
 _UPPER = "A-Z0-9_ ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ"
 
-PLACEHOLDER_RE = re.compile(
+PLACEHOLDER_RE = compile_regex(
     r"\{\{[^{}\n]{1,80}\}\}"  # {{naam}}, {{ naam_kind }}
     rf"|\[(?=[{_UPPER}]*[A-ZÀ-Ü])[{_UPPER}]{{1,60}}\]"  # [NAAM KIND] (uppercase only, one letter at least)
     r"|«[^«»\s]{1,60}»"  # «veld» (mail-merge field; no spaces, so «citaten» with spaces stay)

@@ -10,9 +10,10 @@ length of the text as given and every offset still points into it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
+
+from taalcheck.datacache import compile_regex
 
 #: Default-ignorable code points (Unicode DerivedCoreProperties.txt), as a character class body.
 IGNORABLE = (
@@ -20,7 +21,7 @@ IGNORABLE = (
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
-IGNORABLE_RE = re.compile(f"[{IGNORABLE}]")
+IGNORABLE_RE = compile_regex(f"[{IGNORABLE}]")
 
 #: Cyrillic and Greek letters that look like Latin ones (Unicode confusables, the common part).
 CONFUSABLES = {
@@ -40,7 +41,7 @@ CONFUSABLES = {
 }  # fmt: skip
 #: Wide and styled forms that compatibility normalisation turns into one ASCII character.
 _WIDE = "\uff01-\uff5e\u2460-\u24ff\U0001d400-\U0001d7ff"
-_LOOKALIKE = re.compile(f"[{_WIDE}{''.join(CONFUSABLES)}]")
+_LOOKALIKE = compile_regex(f"[{_WIDE}{''.join(CONFUSABLES)}]")
 #: How far a lookalike looks for the Latin letters of its word.
 _WORD_REACH = 64
 

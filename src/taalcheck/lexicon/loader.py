@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from taalcheck.datacache import compile_regex
 from taalcheck.errors import LexiconError
 from taalcheck.lexicon.model import Entry, Examples
 from taalcheck.model import PRINCIPLES, Severity
 from taalcheck.yamlfile import YamlProblem, dutch_type, read_yaml
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ID = compile_regex(r"^[a-z0-9][a-z0-9-]*$")
 _COMPOUND_MODES = ("both", "head", "first", "none")
 _TAGS = (
     "legal-term",

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from taalcheck.datacache import compile_regex
 from taalcheck.language.normalize import fold
 from taalcheck.language.wordlists import dutch_words
 from taalcheck.lexicon.morphology import (
@@ -26,7 +27,7 @@ FUNCTION_WORDS = dutch_words().function_words
 R_PRONOUNS = dutch_words().r_pronouns
 #: Kinds of nominal words: inflected, and allowed inside compounds (kinder|beschermingsmaatregel|en).
 NOMINAL = ("n", "a")
-_WORD = re.compile(r"^(?:([a-zà-ÿ]+)\|)?([\w'’-]+)(?::([naxvr]))?$", re.IGNORECASE)
+_WORD = compile_regex(r"^(?:([a-zà-ÿ]+)\|)?([\w'’-]+)(?::([naxvr]))?$", re.IGNORECASE)
 
 
 class PatternError(ValueError):

@@ -529,8 +529,8 @@ def _parents_note(
     return f"alleen {heard[0]}", question
 
 
-_WORD = re.compile(r"\w+")
-_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+_WORD = compile_regex(r"\w+")
+_NON_ASCII_WORD_CHAR = compile_regex(r"[^\W\x00-\x7f]")
 
 
 def _words_present(text: str, wanted: frozenset[str]) -> set[str]:

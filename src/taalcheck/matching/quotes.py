@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from taalcheck.datacache import compile_regex
+
 #: Two commas open a quote in Dutch newspaper style (,,Zo gaat het niet'').
-_QUOTE_CHARS = re.compile(r",,(?=\S)|''|[\"“”„‟«»‘’`']")
+_QUOTE_CHARS = compile_regex(r",,(?=\S)|''|[\"“”„‟«»‘’`']")
 _OPENERS = frozenset(["“", "„", "‟", "«", "‘", "`", ",,"])
 _CLOSERS = frozenset("”»’")
 _DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''", ",,"])
@@ -20,7 +22,7 @@ _DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''", ",,"])
 MAX_SINGLE = 400
 #: Longest quote kept (characters); longer stretches are not treated as quoted.
 MAX_QUOTE = 3000
-_ELISIONS = re.compile(r"['’‘](?:s|t|n|k)\b", re.IGNORECASE)
+_ELISIONS = compile_regex(r"['’‘](?:s|t|n|k)\b", re.IGNORECASE)
 
 
 def _is_word(char: str) -> bool:
@@ -66,7 +68,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-_INTRODUCED = re.compile(r"(?::|\b(?:zegt|zei|zeggen|zeiden|vertelt|vertelde|schrijft|schreef|aldus))\s*$")
+_INTRODUCED = compile_regex(r"(?::|\b(?:zegt|zei|zeggen|zeiden|vertelt|vertelde|schrijft|schreef|aldus))\s*$")
 
 
 def _unclosed_is_quote(text: str, opened: int, end: int) -> bool:

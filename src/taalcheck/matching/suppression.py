@@ -11,10 +11,11 @@ import re
 from collections import deque
 from collections.abc import Mapping
 
+from taalcheck.datacache import compile_regex
 from taalcheck.model import Finding
 
 #: The id list is bounded, so an unterminated comment costs a bounded scan, not one to the end of the text.
-_COMMENT = re.compile(
+_COMMENT = compile_regex(
     r"<!--[ \t\r\n]{0,40}taalcheck:[ \t]{0,40}(negeer-bestand|negeer)\s+([^>]{0,1000}?)\s*-->", re.IGNORECASE
 )
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+from taalcheck.datacache import compile_regex
 from taalcheck.language.lookalikes import IGNORABLE
 from taalcheck.language.text import Token
 from taalcheck.language.wordlists import dutch_words
@@ -15,7 +15,7 @@ _VERBAL_PREFIXES = frozenset(dutch_words().inseparable_prefixes)
 # Derivations that are not compounds: strijd|baar, controle|ren, beheers|baar.
 _DERIVATION_ENDINGS = dutch_words().derivation_endings
 _LINKS = ("s", "e", "en", "")
-_JOIN_GAP = re.compile(rf"^[ \t\r\n\-‐‑{IGNORABLE}]*$")
+_JOIN_GAP = compile_regex(rf"^[ \t\r\n\-‐‑{IGNORABLE}]*$")
 MAX_JOIN = 3
 
 

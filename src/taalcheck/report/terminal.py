@@ -9,11 +9,11 @@ where it is cut, so the marks under it line up at any terminal width.
 
 from __future__ import annotations
 
-import re
+from taalcheck.datacache import compile_regex
 
 #: C0 controls except tab and line feed, DEL, C1 controls, and the bidirectional controls.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = compile_regex("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_NAMES = compile_regex("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 CUT = "..."
 #: Columns kept for the text of a source line when the width is unknown or very small.
 MIN_WIDTH = 40
