@@ -198,3 +198,11 @@ def test_candidates_are_the_patterns_with_every_anchor_present():
     for text in texts:
         squeezed = squeeze(text)
         assert [p.index for p in lexicon.candidates(squeezed)] == _candidates_by_definition(squeezed), text
+
+
+def test_a_word_that_folds_to_nothing_starts_a_joined_word():
+    # 'ʼ' (a letter apostrophe) is a word that folds to nothing, and 'ʼ kind' joins to 'kind':
+    # the group 'in het belang van het kind' goes on from the 'ʼ'.
+    text = "Wij handelen in het belang van het \u02bc kind."
+    reference = raw(text, everywhere=True)
+    assert reference and raw(text, everywhere=False) == reference

@@ -11,59 +11,72 @@ the matches are exactly those of trying every position.
 
 from __future__ import annotations
 
+from functools import cache
+
 from taalcheck.language.text import Token
 from taalcheck.lexicon.compiled import WordIndex
+from taalcheck.lexicon.patterns import Word
+
+
+@cache
+def _join_heads(word: Word) -> frozenset[str]:
+    """What the first of two or three joined tokens can be: a proper beginning of a form ('' too).
+
+    Worked out on first use, per process (not kept in the lexicon cache: it is large and most
+    words never need it).
+    """
+    return frozenset(form[:cut] for form in word.forms for cut in range(len(form)))
 
 
 class WordPositions:
     """For one sentence: the token positions where each word of the index may be realised."""
 
-    __slots__ = ("_distinct", "_found", "_index", "_joins", "_line", "_norms", "_tokens", "_where")
+    __slots__ = ("_at", "_found", "_index", "_line", "_norms", "_tokens", "_where")
 
     def __init__(self, index: WordIndex, tokens: list[Token]) -> None:
         self._index = index
         self._tokens = tokens
         self._where = [position for position, token in enumerate(tokens) if token.is_word]
-        self._norms = [tokens[position].norm for position in self._where]
-        self._distinct = set(self._norms)
+        self._norms = norms = [tokens[position].norm for position in self._where]
+        #: Each folded word of the sentence with its numbers (places in `_norms`).
+        self._at: dict[str, list[int]] = {}
+        at = self._at
+        for number, norm in enumerate(norms):
+            if norm in at:
+                at[norm].append(number)
+            else:
+                at[norm] = [number]
         self._found: dict[int, set[int] | None] = {}
-        self._joins: tuple[list[str], list[str], set[str]] | None = None
         self._line: str | None = None
-
-    def _joined(self) -> tuple[list[str], list[str], set[str]]:
-        """Two and three consecutive words written as one ("risico - gestuurde"), from each word on."""
-        if self._joins is None:
-            norms = self._norms
-            pairs = list(map(str.__add__, norms, norms[1:]))
-            triples = list(map(str.__add__, pairs, norms[2:]))
-            self._joins = (pairs, triples, {*pairs, *triples})
-        return self._joins
 
     def get(self, word: int) -> set[int] | None:
         """The positions where word number `word` may be realised, or None where it cannot be."""
         if word in self._found:
             return self._found[word]
-        index, norms, where = self._index, self._norms, self._where
+        index, norms, where, at = self._index, self._norms, self._where, self._at
         found: set[int] = set()
-        forms = index.exact[word]
-        if not forms.isdisjoint(self._distinct):
-            found.update(where[number] for number, norm in enumerate(norms) if norm in forms)
+        for form in index.exact[word].intersection(at):
+            found.update(where[number] for number in at[form])
         if index.joinable[word] and len(norms) > 1:
-            pairs, triples, joined = self._joined()
+            # Two or three consecutive words written as one ("risico - gestuurde"): only from a
+            # word that begins a form.
             forms = index.words[word].forms
-            if not forms.isdisjoint(joined):
-                found.update(where[number] for number, pair in enumerate(pairs) if pair in forms)
-                found.update(where[number] for number, triple in enumerate(triples) if triple in forms)
+            count = len(norms)
+            for head in _join_heads(index.words[word]).intersection(at):
+                for number in at[head]:
+                    if number + 1 < count:
+                        joined = head + norms[number + 1]
+                        if joined in forms:
+                            found.add(where[number])
+                        if number + 2 < count and joined + norms[number + 2] in forms:
+                            found.add(where[number])
         particle = index.words[word].particle
-        if particle and particle in self._distinct:
+        if particle and particle in at:
             tokens = self._tokens
-            found.update(  # 'op te leggen'
-                position
-                for position in where
-                if tokens[position].norm == particle
-                and position + 2 < len(tokens)
-                and tokens[position + 1].norm == "te"
-            )
+            for number in at[particle]:  # 'op te leggen'
+                position = where[number]
+                if position + 2 < len(tokens) and tokens[position + 1].norm == "te":
+                    found.add(position)
         keys = index.compound_keys[word]
         if keys:
             if self._line is None:
