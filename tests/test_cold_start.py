@@ -278,3 +278,17 @@ def test_another_projects_pyproject_is_read_once_and_again_when_it_changes(cache
     assert config.find_config(pyproject.parent) is None
     stored = b"".join(path.read_bytes() for path in cache.glob("pyproject-*.marshal"))
     assert b"taalcheck-fan" not in stored and b"min_severity" not in stored  # digests, not files
+
+
+def test_a_full_table_keeps_what_the_run_used(cache, monkeypatch):
+    monkeypatch.setattr(datacache, "MAX_TABLE_ENTRIES", 3)
+    table = Table("proef", b"vol")
+    for number in range(5):
+        table.get(number, lambda number=number: number * 10)
+    table.save()
+    later = Table("proef", b"vol")
+    assert later.lookup(4) == 40 and later.lookup(9) is None
+    later.remember(9, 90)  # now over the limit: what this run used stays, the rest goes
+    later.save()
+    last = Table("proef", b"vol")
+    assert last.lookup(4) == 40 and last.lookup(9) == 90 and last.lookup(0) is None

@@ -27,8 +27,9 @@ from typing import Any
 MAX_DATA_FILES = 32
 #: Tables of one name kept at most (other code versions; the least recently written go).
 MAX_TABLE_FILES = 4
-#: Entries a table holds at most: it is bounded by the data, this is only a guard.
-MAX_TABLE_ENTRIES = 50_000
+#: Entries a table keeps at most; past that, a run keeps only what it used itself (its data
+#: changed often: old versions of patterns and classes go).
+MAX_TABLE_ENTRIES = 4_000
 _FORMAT = b"taalcheck-data:1"
 
 
@@ -113,6 +114,7 @@ class Table:
         self._entries: dict[Any, Any] | None = None
         self._path: Path | None = None
         self._new = False
+        self._used: set[Any] = set()
 
     def _load(self) -> dict[Any, Any]:
         self._entries = {}
@@ -134,9 +136,12 @@ class Table:
         folder at exit)."""
         entries = self._entries if self._entries is not None else self._load()
         try:
-            return entries[key]
+            value = entries[key]
         except KeyError:
             pass
+        else:
+            self._used.add(key)
+            return value
         value = compute()
         self.remember(key, value)
         return value
@@ -151,26 +156,32 @@ class Table:
     def lookup(self, key: Any, default: Any = None) -> Any:
         """The stored result for `key`, or `default`."""
         entries = self._entries if self._entries is not None else self._load()
-        return entries.get(key, default)
+        if key not in entries:
+            return default
+        self._used.add(key)
+        return entries[key]
 
     def remember(self, key: Any, value: Any) -> None:
         """Keep `value` for `key` (for this process, and in the cache folder at exit)."""
         entries = self._entries if self._entries is not None else self._load()
-        if len(entries) < MAX_TABLE_ENTRIES:
-            entries[key] = value
-            if self._path is not None and not self._new:
-                self._new = True
-                import atexit
+        entries[key] = value
+        self._used.add(key)
+        if self._path is not None and not self._new:
+            self._new = True
+            import atexit
 
-                atexit.register(self.save)
+            atexit.register(self.save)
 
     def save(self) -> None:
         """Write the table when it learned something new (at exit; harmless to call earlier)."""
         if not self._new or self._path is None or self._entries is None:
             return
         self._new = False
+        entries = self._entries
+        if len(entries) > MAX_TABLE_ENTRIES:
+            entries = {key: entries[key] for key in self._used if key in entries}
         try:
-            encoded = marshal.dumps(self._entries)
+            encoded = marshal.dumps(entries)
         except ValueError:  # not plain data: nothing kept
             return
         _write(self._path, encoded, f"{self.name}-*.marshal", MAX_TABLE_FILES)
