@@ -73,17 +73,24 @@ def _group_occurrences(
     first_allowed = compound in ("both", "first")
     size = len(tokens)
     starts = range(size) if allowed is None else sorted(allowed[0])
+    exclude = compiled.exclude
+    steps = [
+        (
+            word,
+            head_allowed and position == 0,
+            first_allowed and position == last,
+            None if allowed is None else allowed[position],
+        )
+        for position, word in enumerate(group)
+    ]
     for start in starts:
         partial: list[tuple[int, tuple[int, ...]]] = [(start, ())]
-        for position, word in enumerate(group):
+        for word, head_ok, first_ok, where in steps:
             extended = []
-            where = None if allowed is None else allowed[position]
             for index, used in partial:
                 if index >= size or (where is not None and index not in where):
                     continue
-                head_ok = head_allowed and position == 0
-                first_ok = first_allowed and position == last
-                for match in word_matches(word, text, tokens, index, head_ok, first_ok, compiled.exclude):
+                for match in word_matches(word, text, tokens, index, head_ok, first_ok, exclude):
                     extended.append((match.last + 1, used + tuple(range(match.first, match.last + 1))))
             partial = extended
             if not partial:
@@ -189,6 +196,10 @@ def _combined(
     compiled: CompiledPattern, per_group: list[list[Occurrence]], tokens: list[Token], lazy: _LazyClauses
 ) -> list[RawMatch]:
     """Non-overlapping matches from one occurrence per group, tightest first."""
+    if len(per_group) == 1 and len(per_group[0]) == 1:  # the common case: one occurrence
+        (occurrence,) = per_group[0]
+        used = tuple(sorted(occurrence.tokens))
+        return [RawMatch(compiled, used, _spans(tokens, used), occurrence.checks)]
     if len(per_group) == 1:
         combos = [(occurrence,) for occurrence in per_group[0]]
         combos.sort(key=lambda combo: (_width(combo), min(combo[0].tokens)))
