@@ -6,6 +6,7 @@ is applied later, and only to sentences that contain a candidate match.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -99,8 +100,15 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
 def iter_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentences in a block, as (start, end) offsets with surrounding whitespace trimmed.
 
-    A sentence longer than `MAX_SENTENCE_CHARS` is given as pieces cut at a space.
+    A heading on a line of its own ends where its line ends (`heading_ends`). A sentence longer
+    than `MAX_SENTENCE_CHARS` is given as pieces cut at a space.
     """
+    pieces = heading_ends(text, start, end) if "\n" in text[start:end] else []
+    for piece_start, piece_end in itertools.pairwise([start, *pieces, end]):
+        yield from _sentences_in(text, piece_start, piece_end)
+
+
+def _sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     position = start
     for match in _SENTENCE_END.finditer(text, start, end):
         if text[match.start()] == "." and _ends_with_abbreviation(text, match.start()):
@@ -108,6 +116,49 @@ def iter_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         yield from _trimmed(text, position, match.end())
         position = match.end()
     yield from _trimmed(text, position, end)
+
+
+#: A heading has at most this many words.
+MAX_HEADING_WORDS = 8
+_FUNCTION_WORDS = frozenset(dutch_words().function_words)
+_HEADING_LINE_END = re.compile(r"[^\s.!?:;,\"”’)\-–]")
+
+
+def heading_ends(text: str, start: int, end: int) -> list[int]:
+    """Where a heading line without a full stop ends, within `text[start:end]`.
+
+    A heading ('Hulpverlening of dwang', 'Samenvatting') is a short line that starts with a capital
+    or a number, ends without a punctuation mark, stands after the start of the block or after a
+    line that ends a sentence, does not end in a function word ('samen met de' goes on), and is
+    followed by a line that starts with a capital. Without a
+    break there, the heading runs into the next sentence, and its words are read as part of that
+    sentence (a negation there, a court named there). A hard-wrapped paragraph does not have such
+    lines: its lines are long, or end in the middle of a sentence that goes on in lower case.
+    """
+    ends: list[int] = []
+    line_start = start
+    previous_ends_sentence = True
+    while line_start < end:
+        newline = text.find("\n", line_start, end)
+        if newline == -1:
+            break
+        line = text[line_start:newline].strip()
+        following = text[newline + 1 : min(end, newline + 80)].lstrip()
+        if line:
+            if (
+                previous_ends_sentence
+                and (line[0].isupper() or line[0].isdigit())
+                and _HEADING_LINE_END.fullmatch(line[-1])
+                and len(words := line.split()) <= MAX_HEADING_WORDS
+                and words[-1].lower() not in _FUNCTION_WORDS
+                and following[:1].isupper()
+            ):
+                ends.append(newline)
+                previous_ends_sentence = True
+            else:
+                previous_ends_sentence = line[-1] in ".!?:…" or (line[-1] in '"”’»)' and line[-2:-1] in ".!?")
+        line_start = newline + 1
+    return ends
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
