@@ -292,3 +292,11 @@ def test_a_full_table_keeps_what_the_run_used(cache, monkeypatch):
     later.save()
     last = Table("proef", b"vol")
     assert last.lookup(4) == 40 and last.lookup(9) == 90 and last.lookup(0) is None
+
+
+def test_a_table_whose_code_cannot_be_read_keeps_nothing(cache, tmp_path):
+    assert datacache.source_of(str(tmp_path / "weg.py")) is None
+    table = Table("proef", None)
+    assert table.get("a", lambda: 1) == 1 and not table.kept
+    table.save()
+    assert not list(cache.glob("proef-*.marshal"))

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from taalcheck.datacache import Table, sha256
+from taalcheck.datacache import Table, sha256, source_of
 from taalcheck.documents.files import NOT_REGULAR_PROBLEM
 from taalcheck.documents.limits import limits_from_config
 from taalcheck.errors import ConfigError
@@ -86,7 +86,7 @@ def find_config(start: Path) -> Path | None:
 
 
 #: Whether a pyproject.toml (by the digest of its bytes) holds [tool.taalcheck], from earlier runs.
-_PYPROJECTS = Table("pyproject", Path(__file__).read_bytes())
+_PYPROJECTS = Table("pyproject", source_of(__file__))
 
 
 def _holds_taalcheck_table(pyproject: Path) -> bool:

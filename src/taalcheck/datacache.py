@@ -99,6 +99,14 @@ def _write(path: Path, encoded: bytes, family: str = "data-*.marshal", keep: int
             old.unlink(missing_ok=True)
 
 
+def source_of(module_file: str) -> bytes | None:
+    """The source of a module (what a `Table` of its results is keyed by), or None when unreadable."""
+    try:
+        return Path(module_file).read_bytes()
+    except OSError:
+        return None
+
+
 class Table:
     """Results of a pure function of taalcheck's own strings, kept in the cache between runs.
 
@@ -108,8 +116,9 @@ class Table:
     the rules and the configuration, never from a document: a document's text is not cache data.
     """
 
-    def __init__(self, name: str, code: bytes) -> None:
+    def __init__(self, name: str, code: bytes | None) -> None:
         self.name = name
+        #: None: the code cannot be read, so nothing is kept between runs (only in this process).
         self.code = code
         self._entries: dict[Any, Any] | None = None
         self._path: Path | None = None
@@ -119,7 +128,7 @@ class Table:
     def _load(self) -> dict[Any, Any]:
         self._entries = {}
         folder = cache_folder()
-        if folder is None:
+        if folder is None or self.code is None:
             return self._entries
         digest = sha256(b"\0".join((_FORMAT, sys.version.encode(), self.name.encode(), self.code)))
         self._path = folder / f"{self.name}-{digest.hexdigest()[:32]}.marshal"

@@ -8,10 +8,9 @@ on passages where it cannot match, and never changes what the pattern finds.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
-from taalcheck.datacache import Table
+from taalcheck.datacache import Table, source_of
 
 #: Largest set of literal strings followed through a pattern (alternations multiply them).
 _MAX_LITERALS = 256
@@ -23,7 +22,7 @@ _Reading = tuple[frozenset[str] | None, frozenset[str] | None]
 
 #: What `required_literals` found for the patterns of earlier runs: reading a pattern costs more
 #: than matching a page, and the patterns are the lexicon's and the rules' own (never a document's).
-_KNOWN = Table("literals", Path(__file__).read_bytes())
+_KNOWN = Table("literals", source_of(__file__))
 
 
 def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
