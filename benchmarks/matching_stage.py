@@ -1,9 +1,10 @@
 """CPU time of checking 100k words of real domain prose in-process, and of its matching stage.
 
 Prints one line of JSON: the CPU seconds of `check_document` (whole check, after a warm-up check
-of the same text) and of the per-sentence matching stage inside it (`Checker._sentence_matches`:
-candidates, tokens, matcher, particle checks) and of the matcher alone (`match_sentence`), for `--repeat` checks. Run it alternately against two source trees
-and compare the pairs (A B A B ...), e.g.
+of the same text), of the per-sentence matching stage inside it (`Checker._sentence_matches`:
+candidates, tokens, matcher, particle checks) and of the matcher alone (`match_sentence`), each
+per check (the mean of `--repeat` checks), with the numbers of findings and trust matches. Run
+it alternately against two source trees and compare the pairs (A B A B ...), e.g.
 
     for i in 1 2 3 4; do
       for tree in /path/to/main /path/to/branch; do
@@ -11,7 +12,8 @@ and compare the pairs (A B A B ...), e.g.
       done
     done
 
-The real prose is read from `../shared/domain/real-dev/` (see diverse.py); without it the script says so.
+The real prose is read from `../shared/domain/real-dev/` next to the checkout, or from
+`TAALCHECK_REAL_DEV` (see diverse.py); without it the script says so.
 """
 
 from __future__ import annotations
