@@ -115,3 +115,12 @@ _LARGE_LAST = ("test_anonymise.py", "test_trainer_web.py")
 
 def pytest_collection_modifyitems(items: list) -> None:
     items.sort(key=lambda item: item.path.name in _LARGE_LAST)
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A private cache folder for this test, with caching switched on (it replaces pytest's own
+    `cache` fixture, which these tests do not use)."""
+    monkeypatch.delenv("TAALCHECK_NO_CACHE", raising=False)
+    monkeypatch.setenv("TAALCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"

@@ -12,13 +12,6 @@ from taalcheck import lexicon as lexicon_module
 from taalcheck.lexicon import MAX_CACHE_FILES, load_lexicon
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    monkeypatch.delenv("TAALCHECK_NO_CACHE", raising=False)
-    monkeypatch.setenv("TAALCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
 def write_lexicon(path, term):
     path.write_text(
         f"entries:\n  - id: eigen-{term}\n    term: {term}\n    principle: vertrouwen\n    severity: hint\n"

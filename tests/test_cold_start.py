@@ -54,13 +54,6 @@ def _check(cache: Path | None, *arguments: str, cwd: Path | None = None) -> tupl
     return done.returncode, done.stdout, done.stderr
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    monkeypatch.delenv("TAALCHECK_NO_CACHE", raising=False)
-    monkeypatch.setenv("TAALCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
 def test_a_table_is_kept_for_its_code_and_only_in_the_cache_folder(cache, monkeypatch):
     table = Table("proef", b"code 1")
     assert table.get(("a", 1), lambda: frozenset({"x"})) == {"x"}
