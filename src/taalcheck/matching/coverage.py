@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -370,7 +370,7 @@ class _Places:
 
 
 def _tags(
-    automaton: Any, text: str, sentences: list[tuple[int, int]], starts: list[int]
+    automaton: Any, text: str, sentences: Sequence[tuple[int, int]], starts: list[int]
 ) -> tuple[dict[int, frozenset[str]], _Places]:
     """Per sentence, the tags of the trigger and entity words that start a word in it, and where.
 
@@ -448,7 +448,7 @@ def find_coverage(
     rules: CoverageRules,
     text: str,
     segments: Iterable[tuple[int, int]],
-    sentences: list[tuple[int, int]] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[CoverageItem]:
     """Which of the four items the text holds, with the sentences that show each.
 

@@ -10,7 +10,8 @@ identical findings (tested, and checked in the benchmark).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -303,7 +304,7 @@ class Checker:
 
     def _coverage(self, document: Document, text: str, layout: _Layout) -> list[CoverageItem]:
         """What the report holds (matching/coverage.py): the 'In dit verslag' checklist."""
-        sentences = [sentence for _, block_sentences in layout for sentence in block_sentences]
+        sentences = layout.sentences()
         return find_coverage(
             load_coverage_rules(), text, [(s.start, s.end) for s in document.segments], sentences
         )
@@ -401,16 +402,59 @@ class Checker:
         return finding, silenced
 
 
-#: The document's blocks (paragraphs, in segment order) with their sentences: cut once per document.
-_Layout = list[tuple[tuple[int, int], list[tuple[int, int]]]]
+class _Layout:
+    """The document's blocks (paragraphs, in segment order) with their sentences: cut once per document.
+
+    Kept as flat arrays of offsets: a tuple per block and per sentence of a long text would take
+    almost as much memory as the text itself. Iterating gives (block, its sentences) as before.
+    """
+
+    def __init__(self, blocks: array[int], sentences: array[int]) -> None:
+        self._blocks = blocks  # start, end and index of the first sentence of each block
+        self._sentences = sentences  # start and end of each sentence
+
+    def __iter__(self) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
+        blocks, offsets = self._blocks, self._sentences
+        for index in range(0, len(blocks), 3):
+            first = 2 * blocks[index + 2]
+            last = 2 * blocks[index + 5] if index + 5 < len(blocks) else len(offsets)
+            sentences = [(offsets[at], offsets[at + 1]) for at in range(first, last, 2)]
+            yield (blocks[index], blocks[index + 1]), sentences
+
+    def sentences(self) -> _Spans:
+        """Every sentence of the document, in order."""
+        return _Spans(self._sentences)
+
+
+class _Spans(Sequence[tuple[int, int]]):
+    """(start, end) pairs read from a flat array of offsets."""
+
+    def __init__(self, offsets: array[int]) -> None:
+        self._offsets = offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) // 2
+
+    def __getitem__(self, index: int) -> tuple[int, int]:  # type: ignore[override]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._offsets[2 * index], self._offsets[2 * index + 1]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        offsets = self._offsets
+        return zip(offsets[::2], offsets[1::2], strict=True)
 
 
 def _layout(document: Document, text: str) -> _Layout:
-    return [
-        (block, list(iter_sentences(text, *block)))
-        for segment in document.segments
-        for block in iter_blocks(text, segment.start, segment.end)
-    ]
+    blocks, sentences = array("q"), array("q")
+    for segment in document.segments:
+        for block in iter_blocks(text, segment.start, segment.end):
+            blocks.extend((*block, len(sentences) // 2))
+            for sentence in iter_sentences(text, *block):
+                sentences.extend(sentence)
+    return _Layout(blocks, sentences)
 
 
 @cache
