@@ -166,11 +166,36 @@ def possible(patterns: tuple[re.Pattern[str], ...], passage: str) -> tuple[re.Pa
     """The `patterns` that may match in `passage`: those whose literals it holds, or with none known."""
     if not patterns or not passage.isascii():
         return patterns
-    lowered = passage.lower()
+    return possible_lowered(patterns, passage.lower())
+
+
+def lowered_ascii(passage: str) -> str | None:
+    """The lowered passage the literal tests read, or None when it is not ASCII (no test is exact)."""
+    return passage.lower() if passage.isascii() else None
+
+
+def possible_lowered(
+    patterns: tuple[re.Pattern[str], ...], lowered: str | None
+) -> tuple[re.Pattern[str], ...]:
+    """`possible` on a passage lowered once by `lowered_ascii` (None: not ASCII, every pattern may match)."""
+    if not patterns or lowered is None:
+        return patterns
     union = gate(patterns)
     if union is not None and not union.found_in(lowered):
         return ()
     if len(patterns) == 1:
+        return patterns
+    return still_possible(patterns, lowered)
+
+
+def still_possible(patterns: tuple[re.Pattern[str], ...], lowered: str | None) -> tuple[re.Pattern[str], ...]:
+    """Of `patterns`, those whose own literals the lowered passage holds (None: not ASCII, all of them).
+
+    For a part of a passage: `still_possible(possible(patterns, passage), part)` is
+    `possible(patterns, part)`, since a literal absent from a passage is absent from its parts.
+    It tests each pattern on its own and builds no gate for the (new) tuple it is given.
+    """
+    if not patterns or lowered is None:
         return patterns
     return tuple(
         pattern for pattern in patterns if (own := _single(pattern)) is None or own.found_in(lowered)

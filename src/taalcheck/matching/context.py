@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from taalcheck.language.literals import possible
+from taalcheck.language.literals import lowered_ascii, possible, possible_lowered, still_possible
 from taalcheck.language.text import Token
 from taalcheck.lexicon.context_rules import (
     AttributionRule,
@@ -70,6 +70,69 @@ class Passage:
     legal_block: Callable[[], bool] = lambda: False
     #: The pipeline's parse of the sentence's tokens, or None without a parser (on first use).
     parse: Callable[[], Any] = lambda: None
+    #: What the rules work out once for this sentence and reuse for each of its matches (its cues,
+    #: levers, acting courts): see `_once`. Lives as long as the passage.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: The same for the paragraph, shared by the passages of its sentences.
+    block_memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+def _once(memo: dict[Any, Any], key: Any, compute: Callable[[], Any]) -> Any:
+    """`compute()`, worked out once per passage (or paragraph) for `key`."""
+    try:
+        return memo[key]
+    except KeyError:
+        value = memo[key] = compute()
+        return value
+
+
+def _sentence_lowered(passage: Passage) -> str | None:
+    """The sentence lowered for the literal tests, or None when it is not ASCII."""
+    start, end = passage.sentence
+    return _once(passage.memo, "lowered", lambda: lowered_ascii(passage.text[start:end]))
+
+
+def _sentence_possible(
+    patterns: tuple[re.Pattern[str], ...], passage: Passage
+) -> tuple[re.Pattern[str], ...]:
+    """`possible(patterns, sentence)`, once per sentence: for parts of it, narrow with `_part_possible`."""
+    return _once(
+        passage.memo,
+        ("possible", id(patterns)),
+        lambda: possible_lowered(patterns, _sentence_lowered(passage)),
+    )
+
+
+def _part_possible(
+    patterns: tuple[re.Pattern[str], ...], passage: Passage, part: str
+) -> tuple[re.Pattern[str], ...]:
+    """`possible(patterns, part)` for a part of the passage's sentence (the same patterns, cheaper)."""
+    candidates = _sentence_possible(patterns, passage)
+    return still_possible(candidates, lowered_ascii(part)) if candidates else candidates
+
+
+def _cue_spans(patterns: tuple[re.Pattern[str], ...], passage: Passage) -> list[tuple[int, int]]:
+    """Where the cues match in the sentence, once per sentence."""
+    text, (start, end) = passage.text, passage.sentence
+
+    def spans() -> list[tuple[int, int]]:
+        return [
+            found.span()
+            for cue in _sentence_possible(patterns, passage)
+            for found in cue.finditer(text, start, end)
+        ]
+
+    return _once(passage.memo, ("spans", id(patterns)), spans)
+
+
+def _sentence_has(patterns: tuple[re.Pattern[str], ...], passage: Passage) -> bool:
+    """Does one of the patterns match somewhere in the sentence (once per sentence)?"""
+    text, (start, end) = passage.text, passage.sentence
+    return _once(
+        passage.memo,
+        ("has", id(patterns)),
+        lambda: any(pattern.search(text, start, end) for pattern in _sentence_possible(patterns, passage)),
+    )
 
 
 @dataclass(frozen=True)
@@ -177,8 +240,9 @@ _PRONOUNS = frozenset("ik jij je u hij zij ze wij we jullie het men dat dit".spl
 # -- mentions, definitions, names ---------------------------------------------------------
 
 
-def _cue_before(cues: tuple[re.Pattern[str], ...], before: str, window: int) -> bool:
-    for cue in possible(cues, before):
+def _cue_before(cues: tuple[re.Pattern[str], ...], passage: Passage, before: str, window: int) -> bool:
+    """A cue in `before` (a part of the sentence) that ends at most `window` words before its end."""
+    for cue in _part_possible(cues, passage, before):
         for found in cue.finditer(before):
             if _words_in(before[found.end() :]) <= window:
                 return True
@@ -187,7 +251,7 @@ def _cue_before(cues: tuple[re.Pattern[str], ...], before: str, window: int) -> 
 
 def _mention(rule: MentionRule, site: Site, passage: Passage) -> str | None:
     before = passage.text[passage.sentence[0] : site.start]
-    if _cue_before(rule.cues, before, rule.window):
+    if _cue_before(rule.cues, passage, before, rule.window):
         return rule.note
     if rule.after:
         rest = passage.text[site.end : passage.sentence[1]]
@@ -225,11 +289,9 @@ _NOT_VERBS = frozenset("tegen boven binnen buiten beneden zonder volgens wegens 
 
 
 def _name(rule: NameRule, site: Site, passage: Passage) -> str | None:
-    text, (s_start, s_end) = passage.text, passage.sentence
-    for cue in possible(rule.cues, text[s_start:s_end]):
-        for found in cue.finditer(text, s_start, s_end):
-            if found.start() <= site.start and site.end <= found.end():
-                return rule.note
+    text, s_start = passage.text, passage.sentence[0]
+    if any(start <= site.start and site.end <= end for start, end in _cue_spans(rule.cues, passage)):
+        return rule.note
     if rule.citations and _CITATION_YEAR.search(text[max(passage.block[0], s_start - 12) : s_start]):
         return rule.note  # the title of a cited publication: 'Auteur (2016). Titel.'
     if rule.capitalised and _in_capitalised_name(site, passage):
@@ -273,11 +335,8 @@ def _in_capitalised_name(site: Site, passage: Passage) -> bool:
 
 
 def _technical(rule: TechnicalRule | SenseRule, site: Site, passage: Passage) -> str | None:
-    text, (s_start, s_end) = passage.text, passage.sentence
-    for cue in possible(rule.cues, text[s_start:s_end]):
-        for found in cue.finditer(text, s_start, s_end):
-            if found.start() <= site.start and site.end <= found.end():
-                return rule.note
+    if any(start <= site.start and site.end <= end for start, end in _cue_spans(rule.cues, passage)):
+        return rule.note
     return None
 
 
@@ -308,13 +367,13 @@ def _rejection(rule: RejectionRule, site: Site, passage: Passage) -> str | None:
     following = passage.text[site.end : passage.sentence[1]]
     following = following[: next((m.start() for m in _CLAUSE_BREAK.finditer(following)), len(following))]
     following = following.lstrip()
-    if any(cue.match(following) for cue in possible(rule.after, following)):
+    if any(cue.match(following) for cue in _part_possible(rule.after, passage, following)):
         return rule.note
     before = passage.text[passage.sentence[0] : site.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    return rule.note if _cue_before(rule.cues, before, rule.window) else None
+    return rule.note if _cue_before(rule.cues, passage, before, rule.window) else None
 
 
 def _negation(rule: NegationRule, site: Site, passage: Passage) -> str | None:
@@ -618,8 +677,7 @@ def _hearsay(rule: AttributionRule, site: Site, passage: Passage) -> tuple[str, 
 
 
 def _lever(levers: tuple[re.Pattern[str], ...], passage: Passage) -> bool:
-    text, (start, end) = passage.text, passage.sentence
-    return any(lever.search(text, start, end) for lever in possible(levers, text[start:end]))
+    return _sentence_has(levers, passage)
 
 
 _ARTICLES = frozenset(("de", "het", "een"))
@@ -631,14 +689,15 @@ _CLAUSE_OPENERS = frozenset(
 
 def _decides(rule: LegalActRule, passage: Passage) -> bool:
     """Does this sentence name a decision of a court or the law (a cue, or a court as the actor)?"""
-    text, (start, end) = passage.text, passage.sentence
-    if any(cue.search(text, start, end) for cue in possible(rule.cues, text[start:end])):
-        return True
-    return bool(_acting_courts(rule, passage))
+    return _sentence_has(rule.cues, passage) or bool(_acting_courts(rule, passage))
 
 
 def _acting_courts(rule: LegalActRule, passage: Passage) -> list[int]:
-    """Token indices of the courts (or laws) that act in this sentence: subject or agent."""
+    """Token indices of the courts (or laws) that act in this sentence: subject or agent (once per sentence)."""
+    return _once(passage.memo, ("acting", id(rule)), lambda: _find_acting_courts(rule, passage))
+
+
+def _find_acting_courts(rule: LegalActRule, passage: Passage) -> list[int]:
     tokens = passage.tokens
     actors = [i for i, token in enumerate(tokens) if token.is_word and token.norm in rule.actors]
     if not actors:
@@ -743,7 +802,11 @@ def _legal_act(rule: LegalActRule, site: Site, passage: Passage) -> str | None:
     if rule.clause_bound:
         if _court_speaks_for_site(rule, site, passage):
             return rule.note
-        if rule.previous_sentence and _court_reported_before(rule, passage) and passage.legal_block():
+        if (
+            rule.previous_sentence
+            and _once(passage.memo, ("reported", id(rule)), lambda: _court_reported_before(rule, passage))
+            and passage.legal_block()
+        ):
             return rule.note
         return None
     if _decides(rule, passage):
@@ -768,9 +831,11 @@ def _legal_measure(rule: LegalMeasureRule, site: Site, passage: Passage) -> str 
 
 def is_legal_block(text: str, start: int, end: int, rules: list[ContextRule]) -> bool:
     """Does this paragraph read as part of a court decision?"""
+    lowered = lowered_ascii(text[start:end])
     for rule in rules:
         if isinstance(rule, LegalRegisterRule) and rule.scope == "block":
-            distinct = sum(1 for cue in possible(rule.cues, text[start:end]) if cue.search(text, start, end))
+            cues = possible_lowered(rule.cues, lowered)
+            distinct = sum(1 for cue in cues if cue.search(text, start, end))
             if distinct >= rule.min_distinct:
                 return True
     return False
@@ -780,8 +845,12 @@ def _legal_register(rule: LegalRegisterRule, site: Site, passage: Passage) -> st
     if rule.scope == "block":
         return rule.note if passage.legal_block() else None
     text, (start, end) = passage.text, passage.sentence
-    distinct = sum(1 for cue in possible(rule.cues, text[start:end]) if cue.search(text, start, end))
-    return rule.note if distinct >= rule.min_distinct else None
+
+    def legal() -> bool:
+        cues = _sentence_possible(rule.cues, passage)
+        return sum(1 for cue in cues if cue.search(text, start, end)) >= rule.min_distinct
+
+    return rule.note if _once(passage.memo, ("register", id(rule)), legal) else None
 
 
 def _institutional(rule: InstitutionalRule, site: Site, passage: Passage) -> str | None:
@@ -803,13 +872,14 @@ def _compound_heads(nouns: frozenset[str]) -> tuple[str, ...]:
 
 
 def _safety(rule: SafetyRule, site: Site, passage: Passage) -> str | None:
-    start, end = passage.block if rule.scope == "block" else passage.sentence
-    text = passage.text
-    return (
-        rule.note
-        if any(cue.search(text, start, end) for cue in possible(rule.cues, text[start:end]))
-        else None
-    )
+    if rule.scope != "block":
+        return rule.note if _sentence_has(rule.cues, passage) else None
+    text, (start, end) = passage.text, passage.block
+
+    def cued() -> bool:
+        return any(cue.search(text, start, end) for cue in possible(rule.cues, text[start:end]))
+
+    return rule.note if _once(passage.block_memo, ("safety", id(rule)), cued) else None
 
 
 _EVALUATORS: dict[type, Evaluator] = {

@@ -234,6 +234,8 @@ class Checker:
         judgements = _Judgements(self)
         words = 0
         layout = _layout(document, text)
+        #: Quotes of the paragraphs worked out here, for `_who_decides` (the same paragraphs often).
+        block_quotes_found: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         for (block_start, block_end), sentences in layout:
             words += count_words(text, block_start, block_end)
             if not self.exhaustive and not self.lexicon.compiled.has_candidates(
@@ -243,6 +245,7 @@ class Checker:
             block = (block_start, block_end)
             quotes: tuple[tuple[int, int], ...] | None = None
             legal_block = cache(lambda block=block: is_legal_block(text, *block, rules))
+            block_memo: dict[Any, Any] = {}  # what context rules work out once for this paragraph
             earlier: list[int] = []  # starts of the sentences before, in this paragraph
             for start, end in sentences:
                 previous = (earlier[-2] if len(earlier) > 1 else earlier[0], start) if earlier else None
@@ -253,6 +256,8 @@ class Checker:
                 if quotes is None:
                     region = regions.get(block, block) if regions is not None else block
                     quotes = block_quotes(text, *region, rules)
+                    if region == block:
+                        block_quotes_found[block] = quotes
                 passage = Passage(
                     text,
                     (start, end),
@@ -263,6 +268,7 @@ class Checker:
                     previous,
                     legal_block,
                     cache(lambda sentence=sentence: self._parse_in_batch(sentence)),
+                    block_memo=block_memo,
                 )
                 for match in matches:
                     entry = match.compiled.entry
@@ -284,7 +290,7 @@ class Checker:
             else:
                 finding, is_silenced = outcome
                 (silenced if is_silenced else findings).append(finding)
-        for finding, is_silenced in self._who_decides(document, text, layout):
+        for finding, is_silenced in self._who_decides(document, text, layout, block_quotes_found):
             (silenced if is_silenced else findings).append(finding)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         findings, notices, suppressed = apply_suppressions(document.text, findings, self.lexicon.entries)
@@ -309,8 +315,17 @@ class Checker:
             load_coverage_rules(), text, [(s.start, s.end) for s in document.segments], sentences
         )
 
-    def _who_decides(self, document: Document, text: str, layout: _Layout) -> list[tuple[Finding, bool]]:
-        """Decisions written without an actor (matching/agency.py), as hint findings."""
+    def _who_decides(
+        self,
+        document: Document,
+        text: str,
+        layout: _Layout,
+        known_quotes: dict[tuple[int, int], tuple[tuple[int, int], ...]] | None = None,
+    ) -> list[tuple[Finding, bool]]:
+        """Decisions written without an actor (matching/agency.py), as hint findings.
+
+        `known_quotes`: the quotes of paragraphs the main pass has worked out already.
+        """
         found: list[tuple[Finding, bool]] = []
         positions = decision_words(self.agency, text)
         if not positions:
@@ -318,7 +333,9 @@ class Checker:
         for block, sentences in layout:
             if not any_between(positions, *block):
                 continue
-            quotes = block_quotes(text, *block, self.context_rules)
+            quotes = (known_quotes or {}).get(block)
+            if quotes is None:
+                quotes = block_quotes(text, *block, self.context_rules)
             legal_block = cache(lambda block=block: is_legal_block(text, *block, self.context_rules))
             for decision in find_hidden_decisions(
                 self.agency, text, block, quotes, self._parse_tokens, positions, sentences
