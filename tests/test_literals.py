@@ -6,7 +6,7 @@ import re
 
 from conftest import shared_file
 from taalcheck.api import make_checker
-from taalcheck.language.literals import gate, may_match, required_literals
+from taalcheck.language.literals import gate, lowered_for_literals, may_match, required_literals
 from taalcheck.language.text import iter_blocks, iter_sentences
 from taalcheck.lexicon.context_rules import LazyPattern
 from taalcheck.settings import Settings
@@ -32,7 +32,25 @@ def test_nothing_is_promised_where_the_pattern_does_not_require_it():
     assert gate((re.compile(r"\w+", re.IGNORECASE),)) is None
     assert may_match((re.compile("zegt", re.IGNORECASE),), "Vader ZEGT het")
     assert not may_match((re.compile("zegt", re.IGNORECASE),), "Vader zei het")
-    assert may_match((re.compile("zegt", re.IGNORECASE),), "Vader zeǥt het")  # not ASCII: no verdict
+    assert not may_match((re.compile("zegt", re.IGNORECASE),), "Vader zeǥt het")  # 'ǥ' is not 'g'
+    assert may_match((re.compile("zegt", re.IGNORECASE),), "Vader zégt het, ZEGT")
+    # 'ſ' matches 's' case-insensitively but does not lower to it: no verdict there
+    assert re.search("zes", "zeſ", re.IGNORECASE) and may_match((re.compile("zes", re.IGNORECASE),), "zeſ")
+
+
+def test_a_literal_absent_from_the_lowered_text_cannot_match_it():
+    """What makes the literal test exact on text that is not ASCII: an ASCII character of a
+    case-insensitive pattern matches only characters that lower to its own lower case, apart from
+    the letters `lowered_for_literals` refuses; and lowering keeps the length of the text."""
+    characters = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for code in range(128):
+        letter = chr(code)
+        found = re.compile(re.escape(letter), re.IGNORECASE).findall(characters)
+        odd = {c for c in found if c.lower() != letter.lower()}
+        assert odd <= {"\u0130", "\u0131", "\u017f"}, (letter, odd)
+        assert all(lowered_for_literals(c) is None for c in odd)
+    plain = characters.replace("\u0130", "").replace("\u0131", "").replace("\u017f", "")
+    assert len(lowered_for_literals(plain)) == len(plain)
 
 
 def test_no_context_cue_is_skipped_in_a_sentence_or_paragraph_where_it_matches():

@@ -38,11 +38,11 @@ def _read_literals(source: str, flags: int) -> frozenset[str] | None:
     """`required_literals`, worked out from the pattern.
 
     Only for case-insensitive patterns (`flags` or inline): the strings are tested on the lowered
-    text of an ASCII passage, where that test is exact.
+    passage (`lowered_for_literals`), where that test is exact.
 
     Read from the parsed pattern: runs of literal characters and alternations of them (across
     zero-width assertions such as `\\b`), a group, a repeat of at least once. Case-sensitive parts
-    and non-ASCII literals count as unknown (they say nothing exact about lowered ASCII text).
+    and non-ASCII literals count as unknown (they say nothing exact about lowered text).
     """
     try:
         from re import _constants as constants
@@ -157,27 +157,42 @@ def gate(patterns: tuple[re.Pattern[str], ...]) -> Gate | None:
 def may_match(patterns: tuple[re.Pattern[str], ...], passage: str) -> bool:
     """False only when none of `patterns` can match in `passage` (its literals are all absent)."""
     test = gate(patterns)
-    if test is None or not passage.isascii():
+    lowered = lowered_for_literals(passage)
+    if test is None or lowered is None:
         return True
-    return test.found_in(passage.lower())
+    return test.found_in(lowered)
 
 
 def possible(patterns: tuple[re.Pattern[str], ...], passage: str) -> tuple[re.Pattern[str], ...]:
     """The `patterns` that may match in `passage`: those whose literals it holds, or with none known."""
-    if not patterns or not passage.isascii():
+    if not patterns:
         return patterns
-    return possible_lowered(patterns, passage.lower())
+    return possible_lowered(patterns, lowered_for_literals(passage))
 
 
-def lowered_ascii(passage: str) -> str | None:
-    """The lowered passage the literal tests read, or None when it is not ASCII (no test is exact)."""
-    return passage.lower() if passage.isascii() else None
+#: The letters that match an ASCII letter case-insensitively ('i', 's') but do not lower to it.
+_UNLOWERED = ("\u0130", "\u0131", "\u017f")  # İ, dotless ı, long ſ
+
+
+def lowered_for_literals(passage: str) -> str | None:
+    """The lowered passage the literal tests read, or None where a test would not be exact.
+
+    An ASCII letter of a case-insensitive pattern matches a character only where that character
+    lowers to the letter's own lower case ('K' and the Kelvin sign to 'k'), except for the three
+    letters of `_UNLOWERED`: without them, a literal absent from the lowered passage cannot be
+    matched in it. Lowering keeps the length (only 'İ' grows), so offsets hold.
+    """
+    if passage.isascii():
+        return passage.lower()
+    if any(letter in passage for letter in _UNLOWERED):
+        return None
+    return passage.lower()
 
 
 def possible_lowered(
     patterns: tuple[re.Pattern[str], ...], lowered: str | None
 ) -> tuple[re.Pattern[str], ...]:
-    """`possible` on a passage lowered once by `lowered_ascii` (None: not ASCII, every pattern may match)."""
+    """`possible` on a passage lowered once by `lowered_for_literals` (None: every pattern may match)."""
     if not patterns or lowered is None:
         return patterns
     union = gate(patterns)
@@ -189,7 +204,7 @@ def possible_lowered(
 
 
 def still_possible(patterns: tuple[re.Pattern[str], ...], lowered: str | None) -> tuple[re.Pattern[str], ...]:
-    """Of `patterns`, those whose own literals the lowered passage holds (None: not ASCII, all of them).
+    """Of `patterns`, those whose own literals the lowered passage holds (None: all of them).
 
     For a part of a passage: `still_possible(possible(patterns, passage), part)` is
     `possible(patterns, part)`, since a literal absent from a passage is absent from its parts.
@@ -215,3 +230,97 @@ def _single(pattern: re.Pattern[str]) -> Gate | None:
 
 
 _SINGLE: dict[int, tuple[re.Pattern[str], Gate | None]] = {}
+
+
+class _LiteralIndex:
+    """Every literal of the patterns asked about so far, in one automaton, each as one bit.
+
+    The patterns are the rules' own (a fixed set), so the index stops growing after the first
+    passages; it never holds text of a document.
+    """
+
+    def __init__(self) -> None:
+        self.bits: dict[str, int] = {}
+        #: By the identity of a pattern (kept alive here): its literals' bits, or None (may always match).
+        self.masks: dict[int, tuple[re.Pattern[str], int | None]] = {}
+        self.version = 0
+        self._automaton: Any = None
+
+    def mask(self, pattern: re.Pattern[str]) -> int | None:
+        known = self.masks.get(id(pattern))
+        if known is not None and known[0] is pattern:
+            return known[1]
+        literals = required_literals(pattern.pattern, pattern.flags)
+        mask: int | None = None
+        if literals:
+            mask = 0
+            for literal in literals:
+                if literal not in self.bits:
+                    self.bits[literal] = 1 << len(self.bits)
+                    self._automaton = None
+                    self.version += 1
+                mask |= self.bits[literal]
+        self.masks[id(pattern)] = (pattern, mask)
+        return mask
+
+    def occurrences(self, lowered: str) -> list[tuple[int, int, int]]:
+        """(start, end, bit) of every literal in the lowered text, overlapping ones included."""
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for literal, bit in self.bits.items():
+                automaton.add_word(literal, (len(literal), bit))
+            automaton.make_automaton()
+            self._automaton = automaton
+        if not self.bits:
+            return []
+        return [(last + 1 - length, last + 1, bit) for last, (length, bit) in self._automaton.iter(lowered)]
+
+
+_INDEX = _LiteralIndex()
+
+
+class LiteralScan:
+    """`possible` for one passage and its parts, with one pass over the passage for all patterns.
+
+    `scan.possible(patterns, start, end)` is `possible(patterns, text[start:end])` (offsets into
+    `text`): the literals of all patterns are found once, in one automaton, and a pattern may match
+    in a part when one of its literals lies wholly inside it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = lowered_for_literals(text)
+        self._version = -1
+        self._occurrences: list[tuple[int, int, int]] = []
+        self._present: dict[tuple[int, int], int] = {}
+
+    def possible(
+        self, patterns: tuple[re.Pattern[str], ...], start: int = 0, end: int | None = None
+    ) -> tuple[re.Pattern[str], ...]:
+        end = len(self.text) if end is None else end
+        if not patterns:
+            return patterns
+        if self.lowered is None:  # a part without the letters of `_UNLOWERED` is tested on its own
+            return possible(patterns, self.text[start:end])
+        masks = [_INDEX.mask(pattern) for pattern in patterns]
+        present = self._present_in(start, end)
+        return tuple(
+            pattern for pattern, mask in zip(patterns, masks, strict=True) if mask is None or mask & present
+        )
+
+    def _present_in(self, start: int, end: int) -> int:
+        if self._version != _INDEX.version:  # new literals since the last pass: pass again
+            self._version = _INDEX.version
+            self._occurrences = _INDEX.occurrences(self.lowered or "")
+            self._present = {}
+        key = (start, end)
+        present = self._present.get(key)
+        if present is None:
+            present = 0
+            for first, last, bit in self._occurrences:
+                if start <= first and last <= end:
+                    present |= bit
+            self._present[key] = present
+        return present

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from taalcheck.language.literals import lowered_ascii, possible, possible_lowered, still_possible
+from taalcheck.language.literals import LiteralScan, lowered_for_literals, possible, possible_lowered
 from taalcheck.language.text import Token
 from taalcheck.lexicon.context_rules import (
     AttributionRule,
@@ -86,29 +86,25 @@ def _once(memo: dict[Any, Any], key: Any, compute: Callable[[], Any]) -> Any:
         return value
 
 
-def _sentence_lowered(passage: Passage) -> str | None:
-    """The sentence lowered for the literal tests, or None when it is not ASCII."""
+def _scan(passage: Passage) -> LiteralScan:
+    """The literals of the rules' patterns in the sentence, found in one pass (once per sentence)."""
     start, end = passage.sentence
-    return _once(passage.memo, "lowered", lambda: lowered_ascii(passage.text[start:end]))
+    return _once(passage.memo, "scan", lambda: LiteralScan(passage.text[start:end]))
 
 
 def _sentence_possible(
     patterns: tuple[re.Pattern[str], ...], passage: Passage
 ) -> tuple[re.Pattern[str], ...]:
-    """`possible(patterns, sentence)`, once per sentence: for parts of it, narrow with `_part_possible`."""
-    return _once(
-        passage.memo,
-        ("possible", id(patterns)),
-        lambda: possible_lowered(patterns, _sentence_lowered(passage)),
-    )
+    """`possible(patterns, sentence)`."""
+    return _scan(passage).possible(patterns)
 
 
 def _part_possible(
-    patterns: tuple[re.Pattern[str], ...], passage: Passage, part: str
+    patterns: tuple[re.Pattern[str], ...], passage: Passage, start: int, end: int
 ) -> tuple[re.Pattern[str], ...]:
-    """`possible(patterns, part)` for a part of the passage's sentence (the same patterns, cheaper)."""
-    candidates = _sentence_possible(patterns, passage)
-    return still_possible(candidates, lowered_ascii(part)) if candidates else candidates
+    """`possible(patterns, text[start:end])` for a part of the passage's sentence."""
+    offset = passage.sentence[0]
+    return _scan(passage).possible(patterns, start - offset, end - offset)
 
 
 def _cue_spans(patterns: tuple[re.Pattern[str], ...], passage: Passage) -> list[tuple[int, int]]:
@@ -240,9 +236,12 @@ _PRONOUNS = frozenset("ik jij je u hij zij ze wij we jullie het men dat dit".spl
 # -- mentions, definitions, names ---------------------------------------------------------
 
 
-def _cue_before(cues: tuple[re.Pattern[str], ...], passage: Passage, before: str, window: int) -> bool:
-    """A cue in `before` (a part of the sentence) that ends at most `window` words before its end."""
-    for cue in _part_possible(cues, passage, before):
+def _cue_before(
+    cues: tuple[re.Pattern[str], ...], passage: Passage, start: int, end: int, window: int
+) -> bool:
+    """A cue in text[start:end] (a part of the sentence) that ends at most `window` words before its end."""
+    before = passage.text[start:end]
+    for cue in _part_possible(cues, passage, start, end):
         for found in cue.finditer(before):
             if _words_in(before[found.end() :]) <= window:
                 return True
@@ -250,8 +249,7 @@ def _cue_before(cues: tuple[re.Pattern[str], ...], passage: Passage, before: str
 
 
 def _mention(rule: MentionRule, site: Site, passage: Passage) -> str | None:
-    before = passage.text[passage.sentence[0] : site.start]
-    if _cue_before(rule.cues, passage, before, rule.window):
+    if _cue_before(rule.cues, passage, passage.sentence[0], site.start, rule.window):
         return rule.note
     if rule.after:
         rest = passage.text[site.end : passage.sentence[1]]
@@ -365,15 +363,17 @@ def _sense(rule: SenseRule, site: Site, passage: Passage) -> str | None:
 
 def _rejection(rule: RejectionRule, site: Site, passage: Passage) -> str | None:
     following = passage.text[site.end : passage.sentence[1]]
-    following = following[: next((m.start() for m in _CLAUSE_BREAK.finditer(following)), len(following))]
-    following = following.lstrip()
-    if any(cue.match(following) for cue in _part_possible(rule.after, passage, following)):
+    end = site.end + next((m.start() for m in _CLAUSE_BREAK.finditer(following)), len(following))
+    following = passage.text[site.end : end]
+    start = end - len(following.lstrip())
+    following = passage.text[start:end]
+    if any(cue.match(following) for cue in _part_possible(rule.after, passage, start, end)):
         return rule.note
-    before = passage.text[passage.sentence[0] : site.start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    start = passage.sentence[0]
+    breaks = list(_CLAUSE_BREAK.finditer(passage.text[start : site.start]))
     if breaks:
-        before = before[breaks[-1].end() :]
-    return rule.note if _cue_before(rule.cues, passage, before, rule.window) else None
+        start += breaks[-1].end()
+    return rule.note if _cue_before(rule.cues, passage, start, site.start, rule.window) else None
 
 
 def _negation(rule: NegationRule, site: Site, passage: Passage) -> str | None:
@@ -831,7 +831,7 @@ def _legal_measure(rule: LegalMeasureRule, site: Site, passage: Passage) -> str 
 
 def is_legal_block(text: str, start: int, end: int, rules: list[ContextRule]) -> bool:
     """Does this paragraph read as part of a court decision?"""
-    lowered = lowered_ascii(text[start:end])
+    lowered = lowered_for_literals(text[start:end])
     for rule in rules:
         if isinstance(rule, LegalRegisterRule) and rule.scope == "block":
             cues = possible_lowered(rule.cues, lowered)
