@@ -6,7 +6,14 @@ import re
 
 from conftest import shared_file
 from taalcheck.api import make_checker
-from taalcheck.language.literals import gate, lowered_for_literals, may_match, required_literals
+from taalcheck.language.literals import (
+    LiteralScan,
+    gate,
+    lowered_for_literals,
+    may_match,
+    possible,
+    required_literals,
+)
 from taalcheck.language.text import iter_blocks, iter_sentences
 from taalcheck.lexicon.context_rules import LazyPattern
 from taalcheck.settings import Settings
@@ -76,3 +83,27 @@ def test_no_context_cue_is_skipped_in_a_sentence_or_paragraph_where_it_matches()
                         skipped += 1
                         assert cue.search(piece) is None, (cue.pattern, piece)
     assert skipped > 10_000
+
+
+def test_one_scan_of_a_sentence_says_what_possible_says_for_it_and_its_parts():
+    rules = make_checker(Settings(model="blank")).context_rules
+    tuples = [
+        patterns
+        for rule in rules
+        for name in ("cues", "levers", "after", "speech_cues")
+        if (patterns := getattr(rule, name, None))
+    ]
+    sentences = [
+        "Volgens vader weigert moeder de omgang; de rechter legt een ondertoezichtstelling op.",
+        "De gezinsvoogd zegt: ‘wij dwingen niets af’, aldus de jeugdbeschermer van het GI.",
+        "İk zeſ het niet, zei de moeder (artikel 1:255 BW) over de drang.",
+        "",
+    ]
+    for sentence in sentences:
+        scan = LiteralScan(sentence)
+        cuts = sorted({0, len(sentence), *range(0, len(sentence), 7)})
+        for patterns in tuples:
+            assert scan.possible(patterns) == possible(patterns, sentence)
+            for start in cuts:
+                for end in cuts:
+                    assert scan.possible(patterns, start, end) == possible(patterns, sentence[start:end])

@@ -243,6 +243,8 @@ class _LiteralIndex:
         self.bits: dict[str, int] = {}
         #: By the identity of a pattern (kept alive here): its literals' bits, or None (may always match).
         self.masks: dict[int, tuple[re.Pattern[str], int | None]] = {}
+        #: The same for a tuple of patterns (kept alive here), one mask per pattern.
+        self.tuples: dict[int, tuple[tuple[re.Pattern[str], ...], tuple[int | None, ...]]] = {}
         self.version = 0
         self._automaton: Any = None
 
@@ -262,6 +264,16 @@ class _LiteralIndex:
                 mask |= self.bits[literal]
         self.masks[id(pattern)] = (pattern, mask)
         return mask
+
+    def masks_of(self, patterns: tuple[re.Pattern[str], ...]) -> tuple[int | None, ...]:
+        known = self.tuples.get(id(patterns))
+        if known is not None and known[0] is patterns:
+            return known[1]
+        masks = tuple(self.mask(pattern) for pattern in patterns)
+        if len(self.tuples) > 4096:
+            self.tuples.clear()
+        self.tuples[id(patterns)] = (patterns, masks)
+        return masks
 
     def occurrences(self, lowered: str) -> list[tuple[int, int, int]]:
         """(start, end, bit) of every literal in the lowered text, overlapping ones included."""
@@ -304,7 +316,7 @@ class LiteralScan:
             return patterns
         if self.lowered is None:  # a part without the letters of `_UNLOWERED` is tested on its own
             return possible(patterns, self.text[start:end])
-        masks = [_INDEX.mask(pattern) for pattern in patterns]
+        masks = _INDEX.masks_of(patterns)
         present = self._present_in(start, end)
         return tuple(
             pattern for pattern, mask in zip(patterns, masks, strict=True) if mask is None or mask & present

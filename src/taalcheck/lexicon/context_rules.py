@@ -60,9 +60,9 @@ class ContextRule:
         """Does the rule apply to this entry?"""
         if self.entries and entry_id not in self.entries:
             return False
-        if self.applies_to and not set(self.applies_to) & set(tags):
+        if self.applies_to and not any(tag in self.applies_to for tag in tags):
             return False
-        return not set(self.except_for) & set(tags)
+        return not (self.except_for and any(tag in self.except_for for tag in tags))
 
 
 class LazyPattern:
