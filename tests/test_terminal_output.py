@@ -145,3 +145,19 @@ print(len(result.findings), max(len(line) for line in buffer.getvalue().splitlin
 def test_document_from_text_keeps_offsets_on_the_given_text():
     document = document_from_text("Wij kiezen voor escalatiebeheersing.")
     assert document.text[16:35] == "escalatiebeheersing"
+
+
+def test_plain_text_drops_what_rich_drops_from_unescaped_pieces():
+    """Lexicon text reaches the output unescaped: bell, backspace, VT, FF and CR go, as rich drops them."""
+    from dataclasses import replace
+
+    from taalcheck.api import make_checker
+    from taalcheck.report.text import render_plain
+    from taalcheck.settings import Settings
+
+    checker = make_checker(Settings(model="blank"))
+    file = checker.check_document(document_from_text("Vader is een zorgmijder.\n", "v.txt"))
+    finding = replace(file.findings[0], message="Een\x07 re\rden\x0b met\x0c tekens\x08.")
+    shown = render_plain(CheckResult([replace(file, findings=[finding])]))
+    assert "Waarom: Een reden met tekens." in shown
+    assert not any(char in shown for char in "\x07\x08\x0b\x0c\r")
