@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from taalcheck.language.literals import LiteralScan, lowered_for_literals, possible, possible_lowered
+from taalcheck.language.literals import LiteralScan, possible
 from taalcheck.language.text import Token
 from taalcheck.lexicon.context_rules import (
     AttributionRule,
@@ -170,13 +170,27 @@ Evaluator = Callable[[Any, Site, Passage], "str | tuple[str, Effect] | None"]
 # -- quotes -------------------------------------------------------------------------------
 
 
-def block_quotes(text: str, start: int, end: int, rules: list[ContextRule]) -> tuple[tuple[int, int], ...]:
-    """Quoted stretches in a paragraph: quotation marks of every style, and speech after 'zei:'."""
+def paragraph_scan(memo: dict[Any, Any] | None, text: str, start: int, end: int) -> LiteralScan:
+    """The literal scan of the paragraph text[start:end], once per paragraph when `memo` is given
+    (the paragraph's `Passage.block_memo`)."""
+    if memo is None:
+        return LiteralScan(text[start:end])
+    return _once(memo, "paragraph scan", lambda: LiteralScan(text[start:end]))
+
+
+def block_quotes(
+    text: str, start: int, end: int, rules: list[ContextRule], memo: dict[Any, Any] | None = None
+) -> tuple[tuple[int, int], ...]:
+    """Quoted stretches in a paragraph: quotation marks of every style, and speech after 'zei:'.
+
+    `memo`: the paragraph's `Passage.block_memo` (its literal scan is shared), only when
+    text[start:end] is that paragraph.
+    """
     spans = quote_marks.quote_spans(text, start, end)
     for rule in rules:
         if not isinstance(rule, QuotationRule):
             continue
-        for cue in possible(rule.speech_cues, text[start:end]):
+        for cue in paragraph_scan(memo, text, start, end).possible(rule.speech_cues):
             for found in cue.finditer(text, start, end):
                 following = text[found.end() : end].lstrip()
                 if following[:1] in _OPENING_QUOTES:
@@ -361,18 +375,31 @@ def _sense(rule: SenseRule, site: Site, passage: Passage) -> str | None:
 # -- rejection and negation ---------------------------------------------------------------
 
 
+def _clause_breaks(passage: Passage) -> list[tuple[int, int]]:
+    """(start, end) of the clause breaks of the sentence (`_CLAUSE_BREAK`), once per sentence."""
+    start, end = passage.sentence
+
+    def breaks() -> list[tuple[int, int]]:
+        return [(start + m.start(), start + m.end()) for m in _CLAUSE_BREAK.finditer(passage.text[start:end])]
+
+    return _once(passage.memo, "clause breaks", breaks)
+
+
 def _rejection(rule: RejectionRule, site: Site, passage: Passage) -> str | None:
-    following = passage.text[site.end : passage.sentence[1]]
-    end = site.end + next((m.start() for m in _CLAUSE_BREAK.finditer(following)), len(following))
-    following = passage.text[site.end : end]
-    start = end - len(following.lstrip())
-    following = passage.text[start:end]
+    text, (s_start, s_end) = passage.text, passage.sentence
+    breaks = _clause_breaks(passage)
+    # The clause after the match: up to the first break in the rest of the sentence.
+    end = next((b_start for b_start, _ in breaks if b_start >= site.end), max(s_end, site.end))
+    start = end - len(text[site.end : end].lstrip())
+    following = text[start:end]
     if any(cue.match(following) for cue in _part_possible(rule.after, passage, start, end)):
         return rule.note
-    start = passage.sentence[0]
-    breaks = list(_CLAUSE_BREAK.finditer(passage.text[start : site.start]))
-    if breaks:
-        start += breaks[-1].end()
+    # The clause before the match: from the last break before it. A comma counts as a break only
+    # with a space after it before the match ('x,drang' has none).
+    start = s_start
+    for b_start, b_end in breaks:
+        if b_end < site.start or (b_end == site.start and text[b_start] != ","):
+            start = b_end
     return rule.note if _cue_before(rule.cues, passage, start, site.start, rule.window) else None
 
 
@@ -829,12 +856,13 @@ def _legal_measure(rule: LegalMeasureRule, site: Site, passage: Passage) -> str 
     return rule.note if before in ("de", "deze", "die", "het", "dit", "zijn", "haar", "hun") else None
 
 
-def is_legal_block(text: str, start: int, end: int, rules: list[ContextRule]) -> bool:
-    """Does this paragraph read as part of a court decision?"""
-    lowered = lowered_for_literals(text[start:end])
+def is_legal_block(
+    text: str, start: int, end: int, rules: list[ContextRule], memo: dict[Any, Any] | None = None
+) -> bool:
+    """Does this paragraph read as part of a court decision? (`memo`: as for `block_quotes`.)"""
     for rule in rules:
         if isinstance(rule, LegalRegisterRule) and rule.scope == "block":
-            cues = possible_lowered(rule.cues, lowered)
+            cues = paragraph_scan(memo, text, start, end).possible(rule.cues)
             distinct = sum(1 for cue in cues if cue.search(text, start, end))
             if distinct >= rule.min_distinct:
                 return True
@@ -877,7 +905,8 @@ def _safety(rule: SafetyRule, site: Site, passage: Passage) -> str | None:
     text, (start, end) = passage.text, passage.block
 
     def cued() -> bool:
-        return any(cue.search(text, start, end) for cue in possible(rule.cues, text[start:end]))
+        cues = paragraph_scan(passage.block_memo, text, start, end).possible(rule.cues)
+        return any(cue.search(text, start, end) for cue in cues)
 
     return rule.note if _once(passage.block_memo, ("safety", id(rule)), cued) else None
 

@@ -244,8 +244,10 @@ class Checker:
                 continue
             block = (block_start, block_end)
             quotes: tuple[tuple[int, int], ...] | None = None
-            legal_block = cache(lambda block=block: is_legal_block(text, *block, rules))
             block_memo: dict[Any, Any] = {}  # what context rules work out once for this paragraph
+            legal_block = cache(
+                lambda block=block, memo=block_memo: is_legal_block(text, *block, rules, memo)
+            )
             earlier: list[int] = []  # starts of the sentences before, in this paragraph
             for start, end in sentences:
                 previous = (earlier[-2] if len(earlier) > 1 else earlier[0], start) if earlier else None
@@ -255,9 +257,10 @@ class Checker:
                     continue
                 if quotes is None:
                     region = regions.get(block, block) if regions is not None else block
-                    quotes = block_quotes(text, *region, rules)
                     if region == block:
-                        block_quotes_found[block] = quotes
+                        quotes = block_quotes_found[block] = block_quotes(text, *block, rules, block_memo)
+                    else:
+                        quotes = block_quotes(text, *region, rules)
                 passage = Passage(
                     text,
                     (start, end),
@@ -333,10 +336,13 @@ class Checker:
         for block, sentences in layout:
             if not any_between(positions, *block):
                 continue
+            memo: dict[Any, Any] = {}  # the paragraph's literal scan, shared by the two tests below
             quotes = (known_quotes or {}).get(block)
             if quotes is None:
-                quotes = block_quotes(text, *block, self.context_rules)
-            legal_block = cache(lambda block=block: is_legal_block(text, *block, self.context_rules))
+                quotes = block_quotes(text, *block, self.context_rules, memo)
+            legal_block = cache(
+                lambda block=block, memo=memo: is_legal_block(text, *block, self.context_rules, memo)
+            )
             for decision in find_hidden_decisions(
                 self.agency, text, block, quotes, self._parse_tokens, positions, sentences
             ):
@@ -351,6 +357,7 @@ class Checker:
                     tuple(clause_ids(tokens)),
                     None,
                     legal_block,
+                    block_memo=memo,
                 )
                 used = tuple(
                     i
