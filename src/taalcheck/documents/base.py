@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -57,7 +59,7 @@ class Document:
     segments: list[Segment]
     kind: str = "txt"
     analysis_text: str = ""
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _line_starts: Sequence[int] = field(default_factory=list, repr=False)
     _segment_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -65,16 +67,17 @@ class Document:
             self.analysis_text = self.text
         if len(self.analysis_text) != len(self.text):
             raise ValueError("analysis_text must have the same length as text")
-        starts = [0]
-        find = self.text.find
+        # An array, not a list: 8 bytes a line instead of 36 (a PDF of 1M words has 100k lines).
+        starts = array("q", [0])
+        find, append = self.text.find, starts.append
         pos = find("\n")
         while pos != -1:
-            starts.append(pos + 1)
+            append(pos + 1)
             pos = find("\n", pos + 1)
         self._line_starts = starts
 
     @property
-    def line_starts(self) -> list[int]:
+    def line_starts(self) -> Sequence[int]:
         """The offset in `text` where each line starts (the first is 0)."""
         return self._line_starts
 
