@@ -86,25 +86,33 @@ def _once(memo: dict[Any, Any], key: Any, compute: Callable[[], Any]) -> Any:
         return value
 
 
-def _scan(passage: Passage) -> LiteralScan:
-    """The literals of the rules' patterns in the sentence, found in one pass (once per sentence)."""
-    start, end = passage.sentence
-    return _once(passage.memo, "scan", lambda: LiteralScan(passage.text[start:end]))
+def _scan(passage: Passage) -> tuple[LiteralScan, int]:
+    """The literals of the rules' patterns around the sentence, and the offset of the scanned text.
+
+    The paragraph's scan (shared by its sentences and its quotes) where it can answer for the
+    sentence; otherwise one pass over the sentence (a paragraph with 'İ' in another sentence).
+    """
+    (start, end), (block_start, block_end) = passage.sentence, passage.block
+    if block_start <= start and end <= block_end:
+        paragraph = paragraph_scan(passage.block_memo, passage.text, block_start, block_end)
+        if paragraph.lowered is not None:
+            return paragraph, block_start
+    return _once(passage.memo, "scan", lambda: LiteralScan(passage.text[start:end])), start
 
 
 def _sentence_possible(
     patterns: tuple[re.Pattern[str], ...], passage: Passage
 ) -> tuple[re.Pattern[str], ...]:
     """`possible(patterns, sentence)`."""
-    return _scan(passage).possible(patterns)
+    return _part_possible(patterns, passage, *passage.sentence)
 
 
 def _part_possible(
     patterns: tuple[re.Pattern[str], ...], passage: Passage, start: int, end: int
 ) -> tuple[re.Pattern[str], ...]:
     """`possible(patterns, text[start:end])` for a part of the passage's sentence."""
-    offset = passage.sentence[0]
-    return _scan(passage).possible(patterns, start - offset, end - offset)
+    scan, offset = _scan(passage)
+    return scan.possible(patterns, start - offset, end - offset)
 
 
 def _cue_spans(patterns: tuple[re.Pattern[str], ...], passage: Passage) -> list[tuple[int, int]]:
