@@ -1,7 +1,7 @@
 """Sentences whose context needs the parse are parsed in batches, with the same outcome.
 
-A negation that word order leaves open ('... afdwingen kan vaak niet') is decided by the parse. The
-engine parses such sentences together, `PARSE_BATCH` at a time, and judges their matches again once
+Whether a court acts in a sentence, where word order leaves its role open ('Op 12 maart heeft de
+kinderrechter de beschermingsmaatregel verlengd'), is decided by the parse. The engine parses such sentences together, `PARSE_BATCH` at a time, and judges their matches again once
 the batch is parsed: a long report must get exactly the findings, notes and trust wording that each
 paragraph gets when checked on its own.
 """
@@ -16,7 +16,7 @@ from taalcheck.matching import engine
 
 # Each paragraph holds a sentence whose judgement needs the parse, next to ones that do not.
 PARAGRAPHS = [
-    "Een omgangsregeling afdwingen kan in dit gezin vaak niet. Vader wil samenwerken met de school.",
+    "Op 12 maart heeft de kinderrechter de beschermingsmaatregel verlengd. Vader wil samenwerken met de school.",
     "Ouders niet informeren over het welzijn van het kind valt onder ouderverstoting.",
     "De gezinsvoogd legt moeder een sanctie op. Wij bespreken samen wat de kinderen nodig hebben.",
 ]
@@ -61,9 +61,10 @@ def test_long_report_gets_what_each_paragraph_gets(checker, monkeypatch):
         expected.extend(signature(alone, -offset))
         offset += len(paragraph) + 2
     assert sorted(signature(whole)) == sorted(expected)
-    # The lowered 'afdwingen' (the parse attaches 'niet' to it) is there in every copy.
-    lowered = [f for f in whole.findings if f.rule == "afdwingen" and f.context]
-    assert len(lowered) == repeats
+    # In every copy the parse makes the court the one who decides: the measure is not reported.
+    decided = [f for f in whole.silenced if f.rule == "beschermingsmaatregel"]
+    assert len(decided) == repeats
+    assert not [f for f in whole.findings if f.rule == "beschermingsmaatregel"]
     # The long report needed several full batches, not one pipeline call per sentence.
     assert max(whole_batches) == engine.PARSE_BATCH
     assert len(whole_batches) < repeats

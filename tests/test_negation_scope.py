@@ -1,14 +1,14 @@
-"""Where word order leaves a negation open, the parse decides, but only for a verb of the match.
+"""A negation is judged by word order alone; the parse is never asked for it.
 
 A 'niet' after a noun or adjective negates the clause's own verb: 'Ex-partner niet informeren'
-is about informing, not a rejection of the word 'ex-partner'. A parse that hangs the 'niet' on the
-noun (the small Dutch model sometimes does, at the start of a bullet) must not lower the finding;
-for a verb ('de omgang afdwingen kan niet') it still may.
+is about informing, not a rejection of the word 'ex-partner'. After an action in the infinitive
+that opens its clause, a verb of ability makes the action what cannot be done ('de omgang
+afdwingen kan niet'): the writer rejects it. (On the real texts, the dev corpus, every lexicon
+example and 200k generated words the parse-based test had never lowered a finding rightly, and
+it cost most of the sentences parsed.)
 """
 
 from __future__ import annotations
-
-from types import SimpleNamespace
 
 import pytest
 
@@ -18,6 +18,7 @@ from taalcheck.language.text import clause_ids, tokenize
 from taalcheck.lexicon.context_rules import NegationRule, load_context_rules
 from taalcheck.lexicon.loader import bundled_lexicon_dir
 from taalcheck.matching.context import Passage, Site, _negation
+from taalcheck.settings import Settings
 
 
 def negation_rule() -> NegationRule:
@@ -25,36 +26,54 @@ def negation_rule() -> NegationRule:
     return next(rule for rule in rules if isinstance(rule, NegationRule))
 
 
-def passage_with_heads(text: str, heads: dict[int, int]) -> Passage:
-    """A passage whose parse hangs token i on token heads[i] (itself where not given)."""
+def unparsed_passage(text: str) -> Passage:
+    """A passage whose parse fails the test when asked for."""
+
+    def parse() -> None:
+        raise AssertionError("the negation asked for the parse")
+
     tokens = tokenize(text, 0, len(text))
-    doc = [SimpleNamespace(head=SimpleNamespace(i=heads.get(i, i))) for i in range(len(tokens))]
     return Passage(
-        text, (0, len(text)), (0, len(text)), (), tuple(tokens), tuple(clause_ids(tokens)), parse=lambda: doc
+        text, (0, len(text)), (0, len(text)), (), tuple(tokens), tuple(clause_ids(tokens)), parse=parse
     )
 
 
-def test_negation_hung_on_a_noun_by_the_parse_does_not_lower_it():
+@pytest.mark.parametrize("verbal", [False, True])
+def test_niet_after_a_noun_negates_the_verb_not_the_word(verbal):
     text = "Ex-partner stelselmatig en al jaren niet informeren over de school."
-    tokens = tokenize(text, 0, len(text))
-    noun = next(i for i, t in enumerate(tokens) if t.text == "Ex-partner")
-    negator = next(i for i, t in enumerate(tokens) if t.norm == "niet")
-    passage = passage_with_heads(text, {negator: noun})
-    spans = ((tokens[noun].start, tokens[noun].end),)
-    assert _negation(negation_rule(), Site(spans, (noun,), verbal=False), passage) is None
-    # The same parse on a verb of the match is the writer's negation of that verb.
-    assert _negation(negation_rule(), Site(spans, (noun,), verbal=True), passage) is not None
+    passage = unparsed_passage(text)
+    noun = next(i for i, t in enumerate(passage.tokens) if t.text == "Ex-partner")
+    spans = ((passage.tokens[noun].start, passage.tokens[noun].end),)
+    assert _negation(negation_rule(), Site(spans, (noun,), verbal=verbal), passage) is None
 
 
-def test_parse_still_decides_for_a_verb():
-    checker = make_checker()
-    if checker.pipeline_choice.is_blank or not checker.pipeline.has_parser:
-        pytest.skip("de Nederlandse pipeline met parser is niet geïnstalleerd")
-    result = checker.check_document(
-        document_from_text("Een omgangsregeling afdwingen kan in dit gezin vaak niet.")
-    )
-    (finding,) = result.findings
+@pytest.mark.parametrize("model", [None, "blank"])
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Een omgangsregeling afdwingen kan in dit gezin vaak niet.", "afdwingen"),
+        ("Sancties opleggen lukt in deze fase niet.", "sancties-opleggen"),
+    ],
+)
+def test_an_action_that_cannot_be_is_rejected_with_or_without_parser(sentence, rule, model):
+    result = make_checker(Settings(model=model)).check_document(document_from_text(sentence))
+    (finding,) = [f for f in result.findings if f.rule == rule]
     assert finding.context == ("lager: de schrijver wijst dit af",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Someone else's inability, the action not opening the clause: a description.
+        "Vader kan de omgang niet afdwingen, omdat moeder verhuisd is.",
+        # The verb after the action is no verb of ability.
+        "Een omgangsregeling afdwingen wil vader nog steeds, ook al gaat het niet goed.",
+    ],
+)
+def test_a_later_niet_without_the_action_as_subject_does_not_lower(sentence):
+    result = make_checker().check_document(document_from_text(sentence))
+    (finding,) = [f for f in result.findings if f.rule == "afdwingen"]
+    assert finding.context == ()
 
 
 @pytest.mark.parametrize(

@@ -145,9 +145,9 @@ class Site:
 
     spans: tuple[tuple[int, int], ...]
     tokens: tuple[int, ...]
-    #: Whether the matched words hold a verb ('opleggen', 'dwingen'). Where word order leaves a
-    #: negation open, the parse is asked only for a verb: a 'niet' after a noun or adjective negates
-    #: the clause's own verb ('ex-partner niet informeren'), a 'geen' before one stands next to it.
+    #: Whether the matched words hold a verb ('opleggen', 'dwingen'). Only a verb can be what a
+    #: later 'niet' negates ('omgang afdwingen kan niet'): after a noun or adjective it negates
+    #: the clause's own verb ('ex-partner niet informeren').
     verbal: bool = True
 
     @property
@@ -448,12 +448,10 @@ def _negation(rule: NegationRule, site: Site, passage: Passage) -> str | None:
                 continue  # 'zonder geldige reden iedere medewerking geweigerd': 'zonder' has its own noun
             if len(between) <= rule.window or (token.norm == "zonder" and len(between) <= 6):
                 return rule.note
-            if site.verbal and _negates_by_parse(passage, index, site):
-                return rule.note
         elif _negated_predicate(rule, tokens, members, index, last):
             return rule.note  # 'sancties zijn hier niet nodig', 'sancties opleggen helpt niet'
-        elif site.verbal and _negates_by_parse(passage, index, site):
-            return rule.note
+        elif site.verbal and _action_cannot(rule, tokens, members, first, last):
+            return rule.note  # 'een omgangsregeling afdwingen kan in dit gezin niet'
     # 'Het is niet nodig om sancties op te leggen', 'wij willen niet dat de omgang wordt afgedwongen'
     if members and tokens[members[0]].norm in ("om", "dat") and clause > 0:
         matrix = [i for i, c in enumerate(clauses) if c == clause - 1 and tokens[i].is_word]
@@ -503,13 +501,18 @@ def _phrase_ends(tokens: tuple[Token, ...], between: list[int]) -> bool:
     return False
 
 
-def _negates_by_parse(passage: Passage, negator: int, site: Site) -> bool:
-    """Where word order leaves it open: does the parse attach the negation to the matched words?"""
-    doc = passage.parse()
-    if doc is None or negator >= len(doc):
-        return False
-    head = doc[negator].head.i
-    return head != negator and head in site.tokens
+def _action_cannot(
+    rule: NegationRule, tokens: tuple[Token, ...], members: list[int], first: int, last: int
+) -> bool:
+    """The action opens its clause and a verb of ability follows it: the action itself cannot be.
+
+    'Een omgangsregeling afdwingen kan in dit gezin niet': the infinitive phrase is what 'kan'
+    says something of, so a later 'niet' negates the action (word order, no parse needed). At
+    most two words may come before the action in its clause ('Een omgangsregeling').
+    """
+    before = [i for i in members if i < first and tokens[i].is_word]
+    following = next((i for i in members if i > last and tokens[i].is_word), None)
+    return len(before) <= 2 and following is not None and tokens[following].norm in rule.ability
 
 
 # -- attribution --------------------------------------------------------------------------
