@@ -493,6 +493,8 @@ def test_a_match_does_not_run_into_a_clause_opened_by_voor_het_geval():
         ("Het toezicht op de kinderopvang is risicogestuurd.", "risicogestuurd-werken"),
         ("Dit zijn de regels waar de inspectie op controleert.", "controleren-ouder"),
         ("Toezicht, inspectie en handhaving in de jeugdhulp.", "handhaven"),
+        # A 'toezichthouder' or 'wethouder' is no 'ouder', whatever its last letters.
+        ("De toezichthouder werkt risicogestuurd bij de kinderopvang.", "risicogestuurd-werken"),
     ],
 )
 def test_oversight_of_organisations_is_not_control_of_a_family(text, rule):
@@ -503,6 +505,9 @@ def test_control_of_a_family_next_to_an_organisation_stays():
     assert finding("De instelling werkt risicogestuurd met ouders.", "risicogestuurd-werken")
     assert finding("In de jeugdbescherming werken wij risicogestuurd.", "risicogestuurd-werken")
     assert finding("De instelling legt sancties op.", "sancties-opleggen")
+    assert finding(
+        "Het toezicht op pleeggezinnen bij de aanbieder is risicogestuurd.", "risicogestuurd-werken"
+    )
 
 
 def test_a_newspaper_quote_opened_with_two_commas_is_a_quote():

@@ -290,12 +290,29 @@ class InstitutionalRule(ContextRule):
     """Oversight of organisations, not of a family: 'het toezicht op de kinderopvang is risicogestuurd'.
 
     Applies when the sentence names one of `organisations` (also as the last part of a compound) and
-    none of `family`.
+    none of `family` (whole words: a 'toezichthouder' is no 'ouder').
     """
 
     kind: ClassVar[str] = "institutional"
     organisations: Words = frozenset()
     family: Words = frozenset()
+
+
+@dataclass(frozen=True)
+class NotAboutParentsRule(ContextRule):
+    """A word that speaks of parents only where the passage is about them ('partijen').
+
+    Applies to a match that is one of `words` when neither its sentence nor the two sentences
+    before it name a parent (one of `parents`, whole words: 'wethouder' ends in 'ouder'),
+    unless one of `keep_after` stands right before it ('beide partijen': the two sides).
+    Political parties, sides in a negotiation or the organisations 'die de zorg regelen' are
+    not parents facing each other.
+    """
+
+    kind: ClassVar[str] = "not-about-parents"
+    words: Words = frozenset()
+    parents: Words = frozenset()
+    keep_after: Words = frozenset()
 
 
 KINDS: dict[str, type[ContextRule]] = {
@@ -316,6 +333,7 @@ KINDS: dict[str, type[ContextRule]] = {
         LegalRegisterRule,
         SafetyRule,
         InstitutionalRule,
+        NotAboutParentsRule,
     )
 }
 

@@ -29,6 +29,7 @@ from taalcheck.lexicon.context_rules import (
     MentionRule,
     NameRule,
     NegationRule,
+    NotAboutParentsRule,
     QuotationRule,
     RejectionRule,
     SafetyRule,
@@ -894,9 +895,28 @@ def _legal_register(rule: LegalRegisterRule, site: Site, passage: Passage) -> st
 
 def _institutional(rule: InstitutionalRule, site: Site, passage: Passage) -> str | None:
     words = [t.norm for i, t in enumerate(passage.tokens) if t.is_word and i not in site.tokens]
-    if any(_names_one_of(word, rule.family) for word in words):
+    if not rule.family.isdisjoint(words):  # whole words: 'toezichthouder' ends in 'ouder'
         return None
     return rule.note if any(_names_one_of(word, rule.organisations) for word in words) else None
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _not_about_parents(rule: NotAboutParentsRule, site: Site, passage: Passage) -> str | None:
+    tokens = passage.tokens
+    if not site.tokens or len(site.tokens) != 1 or tokens[site.tokens[0]].norm not in rule.words:
+        return None
+    before = next((t.norm for t in reversed(tokens[: site.tokens[0]]) if t.is_word), "")
+    if before in rule.keep_after:
+        return None
+    if any(t.is_word and t.norm in rule.parents for t in tokens):
+        return None
+    if passage.previous is not None:
+        earlier = passage.text[passage.previous[0] : passage.previous[1]].lower()
+        if not rule.parents.isdisjoint(_WORDS.findall(earlier)):
+            return None
+    return rule.note
 
 
 def _names_one_of(word: str, nouns: frozenset[str]) -> bool:
@@ -938,6 +958,7 @@ _EVALUATORS: dict[type, Evaluator] = {
     LegalRegisterRule: _legal_register,
     SafetyRule: _safety,
     InstitutionalRule: _institutional,
+    NotAboutParentsRule: _not_about_parents,
 }
 
 
