@@ -18,7 +18,12 @@ import pytest
 from taalcheck.language.normalize import squeeze
 from taalcheck.language.text import tokenize
 from taalcheck.lexicon import load_lexicon
-from taalcheck.lexicon.compiled import CompiledLexicon, CompiledPattern
+from taalcheck.lexicon.compiled import (
+    WORD_OR_JOINED,
+    CompiledLexicon,
+    CompiledPattern,
+    word_conditions,
+)
 from taalcheck.lexicon.patterns import NOMINAL, Word
 from taalcheck.matching.index import WordPositions
 from taalcheck.matching.matcher import match_sentence
@@ -30,13 +35,28 @@ def compiled() -> CompiledLexicon:
 
 
 def raw(text: str, everywhere: bool) -> list[tuple]:
-    """The raw matches of the candidate patterns in `text` (one sentence): fast or at every position."""
+    """The raw matches in `text` (one sentence): fast, or at every position.
+
+    Fast: the sentence's candidates (its letters and its words) with the word index. The reference
+    tries every position of every pattern whose anchor keys the letters hold (`candidates`, which
+    leaves out the word conditions), so a word condition that hides a match makes the two differ.
+    """
     lexicon = compiled()
     tokens = tokenize(text, 0, len(text))
-    patterns = lexicon.candidates(squeeze(text))
-    index = None if everywhere else lexicon.word_index
+    if everywhere:
+        patterns, index = lexicon.candidates(squeeze(text)), None
+    else:
+        patterns, index = (
+            lexicon.sentence_candidates(squeeze(text), lambda: words(tokens)),
+            lexicon.word_index,
+        )
     found = match_sentence(patterns, text, tokens, everywhere, index)
     return sorted((m.compiled.index, m.tokens, m.spans, m.checks) for m in found)
+
+
+def words(tokens: list) -> list[str]:
+    """The folded words of a sentence, as the engine gives them to `sentence_candidates`."""
+    return [token.norm for token in tokens if token.is_word]
 
 
 def assert_same(texts: list[str]) -> int:
@@ -179,6 +199,9 @@ def test_the_word_index_travels_in_the_lexicon_cache(tmp_path, monkeypatch):
     assert list((tmp_path / "cache").rglob("*.pickle"))
     assert "word_index" in vars(cached.compiled)  # built before pickling, not on first use
     assert cached.compiled.word_index.groups == compiled().word_index.groups
+    assert "_index" in vars(cached.compiled)  # the candidate index and its word conditions too
+    assert cached.compiled._index.word_masks == compiled()._index.word_masks
+    assert cached.compiled._index.join_heads == compiled()._index.join_heads
 
 
 def _candidates_by_definition(squeezed: str) -> list[int]:
@@ -206,3 +229,77 @@ def test_a_word_that_folds_to_nothing_starts_a_joined_word():
     text = "Wij handelen in het belang van het \u02bc kind."
     reference = raw(text, everywhere=True)
     assert reference and raw(text, everywhere=False) == reference
+
+
+def _sentence_candidates_by_definition(text: str) -> list[int]:
+    squeezed, folded = squeeze(text), words(tokenize(text, 0, len(text)))
+    present = set(folded)
+    for size in (2, 3):
+        present.update("".join(folded[at : at + size]) for at in range(len(folded) - size + 1))
+    found = []
+    for pattern in compiled().patterns:
+        anchors = all(any(key in squeezed for key in anchor) for anchor in pattern.pattern.anchor_keys)
+        conditions = all(
+            forms & (present if kind == WORD_OR_JOINED else set(folded))
+            for kind, forms in word_conditions(pattern)
+        )
+        if anchors and conditions:
+            found.append(pattern.index)
+    return found
+
+
+def test_sentence_candidates_are_the_patterns_with_every_anchor_and_word_condition_met():
+    lexicon = compiled()
+    sentences = [s for e in lexicon.entries.values() for s in (*e.examples.flag, *e.examples.ok)]
+    rng = random.Random(13)
+    mixes = [" ".join(rng.sample(sentences, 3)) for _ in range(300)]
+    texts = [*sentences, *mixes, *(realise(pattern, {}) for pattern in lexicon.patterns), "", "xyz"]
+    for text in texts:
+        tokens = tokenize(text, 0, len(text))
+        found = [
+            p.index for p in lexicon.sentence_candidates(squeeze(text), lambda tokens=tokens: words(tokens))
+        ]
+        assert found == _sentence_candidates_by_definition(text), text
+
+
+def _is_candidate(text: str, source: str) -> tuple[bool, bool]:
+    """(by the letters only, by the letters and the words) for the pattern written `source`."""
+    lexicon = compiled()
+    (index,) = [p.index for p in lexicon.patterns if p.pattern.source == source]
+    by_letters = index in [p.index for p in lexicon.candidates(squeeze(text))]
+    tokens = tokenize(text, 0, len(text))
+    by_words = index in [
+        p.index for p in lexicon.sentence_candidates(squeeze(text), lambda tokens=tokens: words(tokens))
+    ]
+    return by_letters, by_words
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "candidate"),
+    [
+        # A verb form inside a longer word is no verb: no candidate.
+        ("Wij waren samen sprakeloos.", "samen af|spreken:v", False),
+        ("Wij maakten samen een afsprakenlijst.", "samen af|spreken:v", False),
+        ("Wij spraken samen af met de school.", "samen af|spreken:v", True),
+        ("Wij hebben samen afgesproken.", "samen af|spreken:v", True),
+        ("Zij besloten samen af te spreken.", "samen af|spreken:v", True),
+        # A split finite form needs its particle as a word ('af' inside 'afval' is none).
+        ("Wij spreken samen over het afval.", "samen af|spreken:v", False),
+        # An exact word inside longer words ('complexe', 'examen') is not that word.
+        ("Zij gaf zijn complexe examen een uitleg.", "zijn_ex", False),
+        ("Zij sprak met zijn ex.", "zijn_ex", True),
+        ("Zij sprak met zijn e - x.", "zijn_ex", True),  # written in pieces
+        ("Zij ge ven aan dat het goed gaat.", "geven:x aan dat", True),
+        # A noun in the middle of a group cannot be part of a compound there ...
+        ("Wij handelen in het kinderbelang van het gezin.", "in_het_belang_van_het_kind", False),
+        ("Wij handelen in het belang van het kind.", "in_het_belang_van_het_kind", True),
+        # ... as the first word or the last it can.
+        ("Wij horen de kinderstem van het kind.", "stem_van_het_kind", True),
+        ("Wij horen de stem van het kindje.", "stem_van_het_kind", True),
+        ("Wij horen de stem van het kinderkoor.", "stem_van_het_kind", True),
+    ],
+)
+def test_word_conditions_of_a_candidate(text, source, candidate):
+    by_letters, by_words = _is_candidate(text, source)
+    assert by_letters  # the letters alone always let these through
+    assert by_words == candidate

@@ -1,13 +1,15 @@
 """A lexicon compiled for matching: parsed patterns, the candidate index over their keys, and the word index.
 
-The candidate index (`candidates`) works on a squeezed passage: which patterns could occur there.
+The candidate index works on a passage: which patterns could occur there. `candidates` reads the
+squeezed passage only (letters, no word boundaries); `sentence_candidates` also reads a sentence's
+folded words, for the pattern words that can only be realised as whole words or joined words.
 The word index (`word_index`) works on a sentence's tokens: at which token each pattern word can be
 realised (an exact form, joined tokens, a compound, a split verb), so the matcher only tries those.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -79,18 +81,69 @@ def _word_index(patterns: list[CompiledPattern]) -> WordIndex:
     )
 
 
+#: How a pattern word shows in a passage when the matcher realises it (see `word_conditions`).
+WHOLE_WORD = "word"
+WORD_OR_JOINED = "joined"
+
+
+def word_conditions(compiled: CompiledPattern) -> list[tuple[str, frozenset[str]]]:
+    """What the passage's folded words must hold for the matcher to be able to realise `compiled`.
+
+    One condition per pattern word that cannot hide inside a longer word (as `matching/words.py`
+    matches words), each a set of forms one of which must be there:
+
+    * verbs and prepositions (`WHOLE_WORD`): a token is one of the forms or split finite forms;
+      a separable verb also needs a closed form or its particle as a token ('legt ... op',
+      'op te leggen': the particle, a finite form or the infinitive; 'opgelegd': a closed form);
+    * exact words and nouns and adjectives that may not be part of a compound here
+      (`WORD_OR_JOINED`): a token, or two or three consecutive words written together, is a form.
+      A noun or adjective may be part of a compound as the first word of its group (the head:
+      kinder|beschermingsmaatregel) or as the last (the first part: escalatiebeheersing|s|plan),
+      when its entry allows it; then it has no condition here (its anchor keys cover it).
+    """
+    compound = compiled.entry.compound
+    head_allowed = compound in ("both", "head")
+    first_allowed = compound in ("both", "first")
+    conditions: dict[tuple[str, frozenset[str]], None] = {}
+    for group in compiled.pattern.groups:
+        last = len(group) - 1
+        for place, word in enumerate(group):
+            if word.kind in NOMINAL:
+                if not ((head_allowed and place == 0) or (first_allowed and place == last)):
+                    conditions[(WORD_OR_JOINED, word.forms)] = None
+            elif word.kind == "x":
+                conditions[(WORD_OR_JOINED, word.forms)] = None
+            else:
+                conditions[(WHOLE_WORD, word.forms | word.split_forms)] = None
+                if word.particle:
+                    conditions[(WHOLE_WORD, word.forms | {word.particle})] = None
+    return list(conditions)
+
+
 class _CandidateIndex(NamedTuple):
     """The candidate index (see `CompiledLexicon._index`)."""
 
     automaton: ahocorasick.Automaton | None
     #: Per key number: the bits of the anchors that key belongs to.
     masks: list[int]
-    #: The lowest bit of every pattern's run of anchor bits.
+    #: The lowest bit of every pattern's run of bits.
     lows: int
     #: Every pattern's guard bit.
     guards: int
     #: Guard bit -> pattern index.
     owners: dict[int, int]
+    #: The bits of every word condition (what `candidates` takes as present without the words).
+    word_bits: int
+    #: The guard bits of the patterns with a word condition.
+    worded: int
+    #: Folded word -> the bits of the word conditions it meets as a token.
+    word_masks: dict[str, int]
+    #: The keys of `word_masks`, for a fast intersection with a passage's words.
+    word_forms: frozenset[str]
+    #: A form of a `WORD_OR_JOINED` condition -> its bits (met by words written together).
+    joined_masks: dict[str, int]
+    #: Every proper beginning of a form in `joined_masks` (what words written together start with).
+    join_heads: frozenset[str]
 
 
 class CompiledLexicon:
@@ -115,36 +168,69 @@ class CompiledLexicon:
 
     @cached_property
     def _index(self) -> _CandidateIndex:
-        """The automaton over every anchor key (value: key number) and each key's anchor bits.
+        """The automaton over every anchor key (value: key number), each key's bits, and the word conditions.
 
-        Pattern `p` owns a run of bits, one per anchor, and a guard bit above them. A key's mask
-        sets the bits of the anchors it belongs to. For a passage, the masks of the keys found
-        are or-ed; adding one at the lowest bit of every run carries into a pattern's guard bit
-        exactly when all its anchors are present (a run of ones), and nowhere else.
+        Pattern `p` owns a run of bits, one per anchor and one per word condition
+        (`word_conditions`), and a guard bit above them. A key's mask sets the bits of the anchors
+        it belongs to, a word's mask those of the word conditions it meets. For a passage, the
+        masks of the keys and words found are or-ed; adding one at the lowest bit of every run
+        carries into a pattern's guard bit exactly when all its bits are set (a run of ones), and
+        nowhere else.
         """
-        targets_by_key: dict[str, set[tuple[int, int]]] = {}
+        targets_by_key: dict[str, set[int]] = {}
+        bits_by_condition: dict[tuple[str, frozenset[str]], list[int]] = {}
         offsets = []
         guards: dict[int, int] = {}
+        worded = 0
         position = 0
         for compiled in self.patterns:
             anchors = compiled.pattern.anchor_keys
+            conditions = word_conditions(compiled)
             offsets.append(position)
             for anchor_index, anchor in enumerate(anchors):
                 for key in anchor:
-                    targets_by_key.setdefault(key, set()).add((compiled.index, position + anchor_index))
+                    targets_by_key.setdefault(key, set()).add(position + anchor_index)
             position += len(anchors)
+            for condition_index, condition in enumerate(conditions):
+                bits_by_condition.setdefault(condition, []).append(position + condition_index)
+            position += len(conditions)
             guards[position] = compiled.index
+            if conditions:
+                worded |= 1 << position
             position += 1
         if not targets_by_key:
-            return _CandidateIndex(None, [], 0, 0, {})
+            return _CandidateIndex(None, [], 0, 0, {}, 0, 0, {}, frozenset(), {}, frozenset())
         automaton = ahocorasick.Automaton()
         masks = []
-        for number, (key, key_targets) in enumerate(sorted(targets_by_key.items())):
+        for number, (key, bits) in enumerate(sorted(targets_by_key.items())):
             automaton.add_word(key, number)
-            masks.append(sum(1 << bit for bit in {bit for _, bit in key_targets}))
+            masks.append(sum(1 << bit for bit in bits))
         automaton.make_automaton()
+        word_masks: dict[str, int] = {}
+        joined_masks: dict[str, int] = {}
+        word_bits = 0
+        for (kind, forms), bits in bits_by_condition.items():
+            mask = sum(1 << bit for bit in bits)
+            word_bits |= mask
+            for form in forms:  # a form of one condition shares its mask (pickled once)
+                word_masks[form] = word_masks[form] | mask if form in word_masks else mask
+                if kind == WORD_OR_JOINED and len(form) > 1:
+                    joined_masks[form] = joined_masks[form] | mask if form in joined_masks else mask
+        heads = frozenset(form[:cut] for form in joined_masks for cut in range(1, len(form)))
         lows = sum(1 << offset for offset in offsets)
-        return _CandidateIndex(automaton, masks, lows, sum(1 << guard for guard in guards), guards)
+        return _CandidateIndex(
+            automaton,
+            masks,
+            lows,
+            sum(1 << guard for guard in guards),
+            guards,
+            word_bits,
+            worded,
+            word_masks,
+            frozenset(word_masks),
+            joined_masks,
+            heads,
+        )
 
     @cached_property
     def word_index(self) -> WordIndex:
@@ -166,18 +252,66 @@ class CompiledLexicon:
         return False
 
     def candidates(self, squeezed: str) -> list[CompiledPattern]:
-        """Patterns all of whose anchor words have a key in `squeezed`, in lexicon order."""
+        """Patterns all of whose anchor words have a key in `squeezed`, in lexicon order.
+
+        The word conditions are taken as met: `sentence_candidates` tests them too.
+        """
         index = self._index
         if index.automaton is None:
             return []
-        masks = index.masks
-        present = 0
-        for number in {number for _, number in index.automaton.iter(squeezed)}:
-            present |= masks[number]
+        present = self._present(squeezed)
         if not present:
             return []
-        complete = (present + index.lows) & index.guards
-        patterns, owners = self.patterns, index.owners
+        return self._complete(present | index.word_bits)
+
+    def sentence_candidates(self, squeezed: str, words: Callable[[], Sequence[str]]) -> list[CompiledPattern]:
+        """The patterns that could match in a sentence, in lexicon order.
+
+        `candidates(squeezed)`, less the patterns with a word condition (`word_conditions`) the
+        sentence's words do not meet. `words()` gives the folded words of the sentence in order
+        (the norms of its word tokens); it is only called when a candidate has a word condition.
+        """
+        index = self._index
+        if index.automaton is None:
+            return []
+        present = self._present(squeezed)
+        if not present:
+            return []
+        complete = ((present | index.word_bits) + index.lows) & index.guards
+        if complete & index.worded:
+            folded = words()
+            masks = index.word_masks
+            for word in index.word_forms.intersection(folded):
+                present |= masks[word]
+            count = len(folded)
+            if count > 1:
+                heads, joined = index.join_heads, index.joined_masks
+                for number in range(count - 1):  # words written together ("risico - gestuurde")
+                    head = folded[number]
+                    if head in heads:
+                        pair = head + folded[number + 1]
+                        present |= joined.get(pair, 0)
+                        if number + 2 < count and pair in heads:
+                            present |= joined.get(pair + folded[number + 2], 0)
+            complete = (present + index.lows) & index.guards
+        return self._patterns(complete)
+
+    def _present(self, squeezed: str) -> int:
+        """The bits of the anchors with a key in `squeezed`."""
+        index = self._index
+        masks = index.masks
+        present = 0
+        for number in {number for _, number in index.automaton.iter(squeezed)}:  # type: ignore[union-attr]
+            present |= masks[number]
+        return present
+
+    def _complete(self, present: int) -> list[CompiledPattern]:
+        index = self._index
+        return self._patterns((present + index.lows) & index.guards)
+
+    def _patterns(self, complete: int) -> list[CompiledPattern]:
+        """The patterns whose guard bits are set in `complete`, in lexicon order."""
+        patterns, owners = self.patterns, self._index.owners
         found = []
         while complete:
             lowest = complete & -complete

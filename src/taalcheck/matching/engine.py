@@ -1,8 +1,9 @@
 """The matching engine: document -> candidate sentences -> matches -> context -> policy -> findings.
 
 The fast path squeezes each block and sentence to letters and asks the lexicon index which
-patterns could occur there; only those are matched, and the spaCy pipeline only runs on sentences
-whose matches need grammar (a separated verb particle). `exhaustive=True` is the straightforward
+patterns could occur there (for a sentence also by its words: a verb or an exact word must be a
+word of its own, not part of a longer one); only those are matched, and the spaCy pipeline only
+runs on sentences whose matches need grammar (a separated verb particle). `exhaustive=True` is the straightforward
 reference: every pattern on every sentence, and the pipeline over every sentence first. Both give
 identical findings (tested, and checked in the benchmark).
 """
@@ -190,14 +191,20 @@ class Checker:
         return True
 
     def _sentence_matches(self, text: str, start: int, end: int) -> tuple[_Sentence | None, list[RawMatch]]:
-        patterns = (
-            self.lexicon.compiled.patterns
-            if self.exhaustive
-            else self.lexicon.compiled.candidates(squeeze(text[start:end]))
-        )
+        tokens: list[Token] | None = None
+        if self.exhaustive:
+            patterns = self.lexicon.compiled.patterns
+        else:
+
+            def words() -> list[str]:  # the candidate test reads the words when it needs them
+                nonlocal tokens
+                tokens = tokenize(text, start, end)
+                return [token.norm for token in tokens if token.is_word]
+
+            patterns = self.lexicon.compiled.sentence_candidates(squeeze(text[start:end]), words)
         if not patterns:
             return None, []
-        sentence = _Sentence(start, end, tokenize(text, start, end))
+        sentence = _Sentence(start, end, tokenize(text, start, end) if tokens is None else tokens)
         if self.exhaustive and sentence.tokens:
             self._analysed(sentence)  # the reference analyses every sentence up front
         raw = match_sentence(
