@@ -15,7 +15,7 @@ from functools import cache
 
 import pytest
 
-from taalcheck.language.normalize import squeeze
+from taalcheck.language.normalize import ascii_words, squeeze
 from taalcheck.language.text import tokenize
 from taalcheck.lexicon import load_lexicon
 from taalcheck.lexicon.compiled import (
@@ -201,6 +201,7 @@ def test_the_word_index_travels_in_the_lexicon_cache(tmp_path, monkeypatch):
     assert cached.compiled.word_index.groups == compiled().word_index.groups
     assert "_index" in vars(cached.compiled)  # the candidate index and its word conditions too
     assert cached.compiled._index.word_masks == compiled()._index.word_masks
+    assert cached.compiled._index.word_numbers == compiled()._index.word_numbers
     assert cached.compiled._index.join_heads == compiled()._index.join_heads
 
 
@@ -303,3 +304,34 @@ def test_word_conditions_of_a_candidate(text, source, candidate):
     by_letters, by_words = _is_candidate(text, source)
     assert by_letters  # the letters alone always let these through
     assert by_words == candidate
+
+
+def _word_norms(text: str) -> list[str]:
+    return [token.norm for token in tokenize(text, 0, len(text)) if token.is_word]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij spraken samen af.",
+        "risico's, niet-meewerkende ex--vriend ex-19 jaren'90 a'b1 MDA++ a_b `x`ab -ex ex- 'ex ex'",
+        "Covid19 12ex\tex12\n3E-4 (13) x-y-z x--y o'neill ''a",
+        "",
+        "...",
+    ],
+)
+def test_the_words_of_an_ascii_sentence_are_its_folded_word_tokens(text):
+    assert ascii_words(text) == _word_norms(text)
+
+
+def test_the_words_of_any_ascii_text_are_its_folded_word_tokens():
+    rng = random.Random(14)
+    alphabet = "aBz09 -'`_.,;!?()\"\n\t" + "ex" * 4
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert ascii_words(text) == _word_norms(text), repr(text)
+
+
+def test_a_sentence_that_is_not_ascii_is_left_to_the_tokenizer():
+    assert ascii_words("Geëscaleerd") is None
+    assert ascii_words("risico’s") is None

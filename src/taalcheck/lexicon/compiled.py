@@ -136,13 +136,13 @@ class _CandidateIndex(NamedTuple):
     word_bits: int
     #: The guard bits of the patterns with a word condition.
     worded: int
-    #: Folded word -> the bits of the word conditions it meets as a token.
-    word_masks: dict[str, int]
-    #: The keys of `word_masks`, for a fast intersection with a passage's words.
-    word_forms: frozenset[str]
-    #: A form of a `WORD_OR_JOINED` condition -> its bits (met by words written together).
-    joined_masks: dict[str, int]
-    #: Every proper beginning of a form in `joined_masks` (what words written together start with).
+    #: The bits of each set of word conditions that some word meets.
+    word_masks: list[int]
+    #: Folded word -> the number of the mask (in `word_masks`) of the conditions it meets as a token.
+    word_numbers: dict[str, int]
+    #: A form of a `WORD_OR_JOINED` condition -> its mask number (met by words written together).
+    joined_numbers: dict[str, int]
+    #: Every proper beginning of a form in `joined_numbers` (what words written together start with).
     join_heads: frozenset[str]
 
 
@@ -199,24 +199,39 @@ class CompiledLexicon:
                 worded |= 1 << position
             position += 1
         if not targets_by_key:
-            return _CandidateIndex(None, [], 0, 0, {}, 0, 0, {}, frozenset(), {}, frozenset())
+            return _CandidateIndex(None, [], 0, 0, {}, 0, 0, [], {}, {}, frozenset())
         automaton = ahocorasick.Automaton()
         masks = []
         for number, (key, bits) in enumerate(sorted(targets_by_key.items())):
             automaton.add_word(key, number)
             masks.append(sum(1 << bit for bit in bits))
         automaton.make_automaton()
-        word_masks: dict[str, int] = {}
-        joined_masks: dict[str, int] = {}
-        word_bits = 0
-        for (kind, forms), bits in bits_by_condition.items():
-            mask = sum(1 << bit for bit in bits)
-            word_bits |= mask
-            for form in forms:  # a form of one condition shares its mask (pickled once)
-                word_masks[form] = word_masks[form] | mask if form in word_masks else mask
+        # Folded word -> the conditions it meets (as a word; written together: WORD_OR_JOINED only).
+        meets: dict[str, set[int]] = {}
+        joins: dict[str, set[int]] = {}
+        condition_masks = []
+        for number, ((kind, forms), bits) in enumerate(bits_by_condition.items()):
+            condition_masks.append(sum(1 << bit for bit in bits))
+            for form in forms:
+                meets.setdefault(form, set()).add(number)
                 if kind == WORD_OR_JOINED and len(form) > 1:
-                    joined_masks[form] = joined_masks[form] | mask if form in joined_masks else mask
-        heads = frozenset(form[:cut] for form in joined_masks for cut in range(1, len(form)))
+                    joins.setdefault(form, set()).add(number)
+        # One mask per distinct set of conditions, each form pointing to its mask by number: pickle
+        # keeps no shared ints, so masks stored per form would be written (and read) once per form.
+        numbers_by_set: dict[frozenset[int], int] = {}
+        word_masks: list[int] = []
+
+        def mask_number(conditions: set[int]) -> int:
+            key = frozenset(conditions)
+            if key not in numbers_by_set:
+                numbers_by_set[key] = len(word_masks)
+                word_masks.append(sum(condition_masks[condition] for condition in key))
+            return numbers_by_set[key]
+
+        word_numbers = {form: mask_number(conditions) for form, conditions in meets.items()}
+        joined_numbers = {form: mask_number(conditions) for form, conditions in joins.items()}
+        word_bits = sum(condition_masks)
+        heads = frozenset(form[:cut] for form in joined_numbers for cut in range(1, len(form)))
         lows = sum(1 << offset for offset in offsets)
         return _CandidateIndex(
             automaton,
@@ -227,8 +242,8 @@ class CompiledLexicon:
             word_bits,
             worded,
             word_masks,
-            frozenset(word_masks),
-            joined_masks,
+            word_numbers,
+            joined_numbers,
             heads,
         )
 
@@ -269,7 +284,8 @@ class CompiledLexicon:
 
         `candidates(squeezed)`, less the patterns with a word condition (`word_conditions`) the
         sentence's words do not meet. `words()` gives the folded words of the sentence in order
-        (the norms of its word tokens); it is only called when a candidate has a word condition.
+        (the norms of its word tokens; a word too many only makes a candidate more); it is only
+        called when a candidate has a word condition.
         """
         index = self._index
         if index.automaton is None:
@@ -280,19 +296,23 @@ class CompiledLexicon:
         complete = ((present | index.word_bits) + index.lows) & index.guards
         if complete & index.worded:
             folded = words()
-            masks = index.word_masks
-            for word in index.word_forms.intersection(folded):
-                present |= masks[word]
+            masks, numbers = index.word_masks, index.word_numbers
+            for word in numbers.keys() & folded:
+                present |= masks[numbers[word]]
             count = len(folded)
-            if count > 1:
-                heads, joined = index.join_heads, index.joined_masks
+            heads = index.join_heads
+            if count > 1 and not heads.isdisjoint(folded):
+                joined = index.joined_numbers
                 for number in range(count - 1):  # words written together ("risico - gestuurde")
                     head = folded[number]
                     if head in heads:
                         pair = head + folded[number + 1]
-                        present |= joined.get(pair, 0)
+                        if pair in joined:
+                            present |= masks[joined[pair]]
                         if number + 2 < count and pair in heads:
-                            present |= joined.get(pair + folded[number + 2], 0)
+                            triple = pair + folded[number + 2]
+                            if triple in joined:
+                                present |= masks[joined[triple]]
             complete = (present + index.lows) & index.guards
         return self._patterns(complete)
 

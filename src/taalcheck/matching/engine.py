@@ -20,7 +20,7 @@ from typing import Any
 
 from taalcheck.documents.base import Document
 from taalcheck.language.lookalikes import fold_lookalikes
-from taalcheck.language.normalize import squeeze
+from taalcheck.language.normalize import ascii_words, squeeze
 from taalcheck.language.pipeline import DutchPipeline, describe_pipeline, load_pipeline
 from taalcheck.language.text import Token, count_words, iter_blocks, iter_sentences, tokenize
 from taalcheck.lexicon import Lexicon
@@ -195,13 +195,17 @@ class Checker:
         if self.exhaustive:
             patterns = self.lexicon.compiled.patterns
         else:
+            passage = text[start:end]
 
             def words() -> list[str]:  # the candidate test reads the words when it needs them
                 nonlocal tokens
-                tokens = tokenize(text, start, end)
-                return [token.norm for token in tokens if token.is_word]
+                found = ascii_words(passage)
+                if found is None:  # other text: the tokens themselves (kept for matching)
+                    tokens = tokenize(text, start, end)
+                    found = [token.norm for token in tokens if token.is_word]
+                return found
 
-            patterns = self.lexicon.compiled.sentence_candidates(squeeze(text[start:end]), words)
+            patterns = self.lexicon.compiled.sentence_candidates(squeeze(passage), words)
         if not patterns:
             return None, []
         sentence = _Sentence(start, end, tokenize(text, start, end) if tokens is None else tokens)
