@@ -15,8 +15,8 @@ from functools import cache
 
 import pytest
 
-from taalcheck.language.normalize import ascii_words, squeeze
-from taalcheck.language.text import tokenize
+from taalcheck.language.normalize import squeeze
+from taalcheck.language.text import ascii_words, tokenize
 from taalcheck.lexicon import load_lexicon
 from taalcheck.lexicon.compiled import (
     WORD_OR_JOINED,

@@ -20,9 +20,9 @@ from typing import Any
 
 from taalcheck.documents.base import Document
 from taalcheck.language.lookalikes import fold_lookalikes
-from taalcheck.language.normalize import ascii_words, squeeze
+from taalcheck.language.normalize import squeeze
 from taalcheck.language.pipeline import DutchPipeline, describe_pipeline, load_pipeline
-from taalcheck.language.text import Token, count_words, iter_blocks, iter_sentences, tokenize
+from taalcheck.language.text import Token, ascii_words, count_words, iter_blocks, iter_sentences, tokenize
 from taalcheck.lexicon import Lexicon
 from taalcheck.lexicon.context_rules import ContextRule, load_context_rules
 from taalcheck.lexicon.model import Entry
