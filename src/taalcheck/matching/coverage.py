@@ -520,10 +520,12 @@ def _parents_note(
         groups = {adult: frozenset([fold(adult)]) for adult in adults}
     else:
         groups = {"moeder": rules.mother, "vader": rules.father}
-    words = _words_present(text, frozenset().union(*groups.values()))
     heard = [label for label, group in groups.items() if voiced & group]
+    if len(heard) != 1:
+        return None, None  # both parents heard, or neither: no need to look for the other in the text
+    words = _words_present(text, frozenset().union(*groups.values()))
     silent = [label for label, group in groups.items() if not voiced & group and words & group]
-    if len(heard) != 1 or len(silent) != 1:
+    if len(silent) != 1:
         return None, None
     question = _question(item.question_one, names, silent[0]) if item.question_one else None
     return f"alleen {heard[0]}", question
