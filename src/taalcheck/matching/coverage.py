@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from taalcheck.datacache import compile_regex
-from taalcheck.language.literals import Gate, required_literals
+from taalcheck.language.literals import Gate, lowered_for_literals, required_literals
 from taalcheck.language.normalize import fold
 from taalcheck.language.pieces import lowered_pieces, scan_pieces
 from taalcheck.language.text import iter_blocks, iter_sentences
@@ -229,6 +229,53 @@ def _compiled(rules: CoverageRules) -> dict[str, tuple[Any, ...]]:
     }
 
 
+@dataclass(frozen=True)
+class _LiteralMasks:
+    """Every cue literal as one bit of one automaton, and per item one mask per cue (None: no gate).
+
+    One scan of a sentence in lower case gives the bits of the literals it holds; a cue whose mask
+    shares no bit with them has none of its literals there (the same test as its `literal_gate`).
+    """
+
+    automaton: Any
+    masks: dict[str, tuple[int | None, ...]]
+    #: The same for the item's `all_of` groups.
+    groups: dict[str, tuple[int | None, ...]]
+
+    def present(self, lowered: str) -> int:
+        found = 0
+        for _, bit in self.automaton.iter(lowered):
+            found |= bit
+        return found
+
+
+@lru_cache(maxsize=4)
+def _literal_masks(rules: CoverageRules) -> _LiteralMasks:
+    import ahocorasick
+
+    bits: dict[str, int] = {}
+    masks: dict[str, tuple[int | None, ...]] = {}
+    groups: dict[str, tuple[int | None, ...]] = {}
+
+    def mask_of(literals: frozenset[str] | None) -> int | None:
+        if not literals:
+            return None
+        mask = 0
+        for literal in literals:
+            mask |= bits.setdefault(literal, 1 << len(bits))
+        return mask
+
+    for key, (cues, *alls) in _compiled(rules).items():
+        masks[key] = tuple(mask_of(cue.literal_gate.literals if cue.literal_gate else None) for cue in cues)
+        groups[key] = tuple(mask_of(required_literals(group.source, re.IGNORECASE)) for group in alls)
+    automaton = ahocorasick.Automaton()
+    for literal, bit in bits.items():
+        automaton.add_word(literal, bit)
+    if bits:
+        automaton.make_automaton()
+    return _LiteralMasks(automaton, masks, groups)
+
+
 def _cue(pattern: _Lazy, cue: str, words: tuple[str, ...]) -> _Cue:
     literals = required_literals(pattern.source, re.IGNORECASE)
     return _Cue(pattern, *_needs(cue, words), literal_gate=Gate(literals) if literals else None)
@@ -338,7 +385,8 @@ def _automaton(rules: CoverageRules, names: tuple[str, ...], adults: tuple[str, 
             add(word.split()[-1], group)
     automaton = ahocorasick.Automaton()
     for word, found in tags.items():
-        automaton.add_word(word, (len(word), frozenset(found)))
+        entities = tuple(sorted(tag for tag in found if tag[0] == "{"))
+        automaton.add_word(word, (len(word), frozenset(found), entities))
     automaton.make_automaton()
     return automaton
 
@@ -390,26 +438,32 @@ def _tags(
             frozen = frozenset(found_here)
             tags[current] = shared.setdefault(frozen, frozen)
 
+    # The places' arrays are filled directly (not through `_Places.add`): this loop runs per hit.
+    place_sentences, place_starts, place_tags = places.sentences, places.starts, places.tags
+    limit = sentences[0][1] if count else 0  # the end of sentence `index`
     for offset, lowered in scan_pieces(text, automaton):
-        for end, (length, found) in automaton.iter(lowered):  # hits come in text order
+        for end, (length, found, entities) in automaton.iter(lowered):  # hits come in text order
             start = end - length + 1
             if start > 0 and lowered[start - 1].isalpha():
                 continue  # inside a word; a trigger is a word start ('vertel' in 'vertelt')
             start += offset
-            while index < count and sentences[index][1] <= start:
-                index += 1
-            if index == count:
-                keep()
-                return tags, places
+            if limit <= start:
+                while index < count and sentences[index][1] <= start:
+                    index += 1
+                if index == count:
+                    keep()
+                    return tags, places
+                limit = sentences[index][1]
             if start < starts[index]:
                 continue  # between sentences
             if index != current:
                 keep()
                 current, found_here = index, set()
             found_here.update(found)
-            for tag in found:
-                if tag[0] == "{":
-                    places.add(index, start, tag)
+            for tag in entities:
+                place_sentences.append(index)
+                place_starts.append(start)
+                place_tags.append(tag)
     keep()
     return tags, places
 
@@ -462,33 +516,40 @@ def find_coverage(
     patterns = _compiled(rules)
     known, grown = frozenset(names), frozenset(adults)
     tags, places = _tags(_automaton(rules, tuple(names), tuple(adults)), text, sentences, starts)
-    plain: dict[int, bool] = {}  # per sentence: ASCII only (where the literal test is exact)
+    literals = _literal_masks(rules)
+    #: Per tagged sentence: the bits of the cue literals it holds, or -1 where the test is not
+    #: exact (`lowered_for_literals`: a sentence with 'İ', 'ı' or 'ſ'; every cue is tried there).
+    present: dict[int, int] = {}
     items = []
     for item in rules.items:
         cues, *groups = patterns[item.key]
+        masks, group_masks = literals.masks[item.key], literals.groups[item.key]
         matched: dict[int, re.Match[str] | None] = {}
         for index, found in tags.items():
             if item.key not in found:
                 continue
             start, end = sentences[index]
-            ascii_only = plain.get(index)
-            if ascii_only is None:
-                ascii_only = plain[index] = text[start:end].isascii()
-            lowered = None  # the sentence in lower case, made on first need
-            for cue in cues:
+            held = present.get(index)
+            if held is None:
+                lowered = lowered_for_literals(text[start:end])
+                held = present[index] = -1 if lowered is None else literals.present(lowered)
+            here = None  # where the sentence's entity words start, found on first need
+            for cue, mask in zip(cues, masks, strict=True):
                 if not cue.entities <= found or (cue.words and not cue.words & found):
                     continue
-                if ascii_only and cue.literal_gate is not None:
-                    if lowered is None:
-                        lowered = text[start:end].lower()
-                    if _lacks_literals(cue, lowered):
-                        continue
-                match = _cue_match(cue, text, start, end, places.of(index), known, grown)
+                if mask is not None and held >= 0 and not held & mask:
+                    continue  # none of the cue's literals in this sentence
+                if cue.anchor is not None and here is None:
+                    here = places.of(index)
+                match = _cue_match(cue, text, start, end, here or {}, known, grown)
                 if match:
                     matched[index] = match
                     break
             else:
-                if groups and all(group.search(text, start, end) for group in groups):
+                if groups and all(
+                    (mask is None or held < 0 or held & mask) and group.search(text, start, end)
+                    for group, mask in zip(groups, group_masks, strict=True)
+                ):
                     matched[index] = None
         passages = tuple(sentences[index] for index in sorted(matched))
         question = note = None
