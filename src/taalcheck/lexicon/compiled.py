@@ -271,13 +271,8 @@ class CompiledLexicon:
 
         The word conditions are taken as met: `sentence_candidates` tests them too.
         """
-        index = self._index
-        if index.automaton is None:
-            return []
         present = self._present(squeezed)
-        if not present:
-            return []
-        return self._complete(present | index.word_bits)
+        return self._complete(present | self._index.word_bits) if present else []
 
     def sentence_candidates(self, squeezed: str, words: Callable[[], Sequence[str]]) -> list[CompiledPattern]:
         """The patterns that could match in a sentence, in lexicon order.
@@ -287,12 +282,10 @@ class CompiledLexicon:
         (the norms of its word tokens; a word too many only makes a candidate more); it is only
         called when a candidate has a word condition.
         """
-        index = self._index
-        if index.automaton is None:
-            return []
         present = self._present(squeezed)
         if not present:
             return []
+        index = self._index
         complete = ((present | index.word_bits) + index.lows) & index.guards
         if complete & index.worded:
             folded = words()
@@ -317,11 +310,13 @@ class CompiledLexicon:
         return self._patterns(complete)
 
     def _present(self, squeezed: str) -> int:
-        """The bits of the anchors with a key in `squeezed`."""
+        """The bits of the anchors with a key in `squeezed` (none without keys)."""
         index = self._index
+        if index.automaton is None:
+            return 0
         masks = index.masks
         present = 0
-        for number in {number for _, number in index.automaton.iter(squeezed)}:  # type: ignore[union-attr]
+        for number in {number for _, number in index.automaton.iter(squeezed)}:
             present |= masks[number]
         return present
 
