@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from taalcheck.language.literals import LiteralScan, possible
-from taalcheck.language.text import Token
+from taalcheck.language.text import Token, tokenize
 from taalcheck.lexicon.context_rules import (
     AttributionRule,
     ContextRule,
@@ -900,9 +900,6 @@ def _institutional(rule: InstitutionalRule, site: Site, passage: Passage) -> str
     return rule.note if any(_names_one_of(word, rule.organisations) for word in words) else None
 
 
-_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
 def _not_about_parents(rule: NotAboutParentsRule, site: Site, passage: Passage) -> str | None:
     tokens = passage.tokens
     if not site.tokens or len(site.tokens) != 1 or tokens[site.tokens[0]].norm not in rule.words:
@@ -910,12 +907,10 @@ def _not_about_parents(rule: NotAboutParentsRule, site: Site, passage: Passage) 
     before = next((t.norm for t in reversed(tokens[: site.tokens[0]]) if t.is_word), "")
     if before in rule.keep_after:
         return None
-    if any(t.is_word and t.norm in rule.parents for t in tokens):
+    earlier = tokenize(passage.text, *passage.previous) if passage.previous is not None else []
+    # The same folded words in the sentence and the two before it (rare: only for these words).
+    if any(t.is_word and t.norm in rule.parents for t in (*tokens, *earlier)):
         return None
-    if passage.previous is not None:
-        earlier = passage.text[passage.previous[0] : passage.previous[1]].lower()
-        if not rule.parents.isdisjoint(_WORDS.findall(earlier)):
-            return None
     return rule.note
 
 
